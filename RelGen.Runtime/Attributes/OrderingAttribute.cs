@@ -1,0 +1,11 @@
+namespace RelGen;
+
+/// <summary>The default order of every query of the model (Django's <c>Meta.ordering</c>); prefix a property name with <c>-</c> for descending.</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class OrderingAttribute : Attribute
+{
+    public OrderingAttribute(params string[] properties) => Properties = properties;
+
+    /// <summary>Property names, each optionally prefixed with <c>-</c>.</summary>
+    public IReadOnlyList<string> Properties { get; }
+}

@@ -1,0 +1,33 @@
+using Npgsql;
+
+namespace RelGen.Execution;
+
+/// <summary>A connection for one operation: the ambient transaction's, or a pooled one this lease returns on dispose.</summary>
+internal readonly struct ConnectionLease
+{
+    public ConnectionLease(NpgsqlConnection connection, RelGenTransaction? ambient)
+    {
+        Connection = connection;
+        Ambient = ambient;
+    }
+
+    public NpgsqlConnection Connection { get; }
+
+    /// <summary>The ambient transaction this operation joined, or null when the connection is the lease's own.</summary>
+    public RelGenTransaction? Ambient { get; }
+
+    public NpgsqlTransaction? Transaction => Ambient?.Transaction;
+
+    public ValueTask DisposeAsync(bool async)
+    {
+        if (Ambient is not null)
+        {
+            Ambient.Release();
+            return default;
+        }
+        if (async)
+            return Connection.DisposeAsync();
+        Connection.Dispose();
+        return default;
+    }
+}

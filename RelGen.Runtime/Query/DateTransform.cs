@@ -1,0 +1,10 @@
+namespace RelGen.Query;
+
+/// <summary>A part extracted from a date before comparing.</summary>
+public enum DateTransform
+{
+    None,
+    Year,
+    Month,
+    Day,
+}

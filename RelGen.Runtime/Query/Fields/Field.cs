@@ -1,0 +1,33 @@
+using System.ComponentModel;
+
+namespace RelGen.Query;
+
+/// <summary>A column in a lookup lambda. Its typed subclasses offer only the lookups that make sense for the column's type.</summary>
+public abstract class Field
+{
+    protected Field(ColumnRef column) => Column = column;
+
+    /// <summary>The column this field stands for.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public ColumnRef Column { get; }
+
+    /// <summary>Django's <c>isnull</c>.</summary>
+    public Predicate IsNull(bool isNull = true) => new IsNullPredicate(Column, isNull);
+
+    /// <summary>Orders ascending (a field alone in <c>OrderBy</c> means the same).</summary>
+    public OrderTerm Asc() => new(Column, descending: false);
+
+    /// <summary>Orders descending.</summary>
+    public OrderTerm Desc() => new(Column, descending: true);
+
+    public static implicit operator OrderTerm(Field field) => new(field.Column, descending: false);
+
+    public override string ToString() => Column.ToString();
+
+    // Lookup operators return predicates, not booleans; equality of field objects themselves is identity.
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public override bool Equals(object? obj) => ReferenceEquals(this, obj);
+
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public override int GetHashCode() => Column.GetHashCode();
+}

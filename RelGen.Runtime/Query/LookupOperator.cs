@@ -1,0 +1,21 @@
+namespace RelGen.Query;
+
+/// <summary>The comparison a field condition makes (Django's lookup names).</summary>
+public enum LookupOperator
+{
+    Exact,
+    IExact,
+    Contains,
+    IContains,
+    StartsWith,
+    IStartsWith,
+    EndsWith,
+    IEndsWith,
+    Gt,
+    Gte,
+    Lt,
+    Lte,
+    Regex,
+    IRegex,
+    NotEqual,
+}

@@ -1,0 +1,68 @@
+using RelGen.Schema;
+
+namespace RelGen.Query;
+
+/// <summary>The reverse manager of a nullable relation: adds Django's <c>remove</c>, <c>clear</c> and <c>set</c>.</summary>
+public abstract class NullableRelatedManager<TOwner, T, TLookup> : RelatedManager<TOwner, T, TLookup>
+    where TOwner : class, IModel<TOwner>
+    where T : class, IModel<T>
+    where TLookup : ModelLookup
+{
+    protected NullableRelatedManager(TOwner owner, RelationMeta relation, TLookup root, Predicate ownerFilter)
+        : base(owner, relation, root, ownerFilter)
+    {
+    }
+
+    /// <summary>Detaches the objects (their key becomes NULL); refuses, changing nothing, an object that is not related to the owner.</summary>
+    public Task RemoveAsync(params T[] objects) => RemoveAsync((IEnumerable<T>)objects, CancellationToken.None);
+
+    /// <inheritdoc cref="RemoveAsync(T[])"/>
+    public async Task RemoveAsync(IEnumerable<T> objects, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(objects);
+        try
+        {
+            await ManagerWrites.RemoveAsync(Database, Owner, Relation, objects.ToList(), async: true, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            DropCache();
+        }
+    }
+
+    /// <summary>Detaches every related object in one statement.</summary>
+    public async Task ClearAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await ManagerWrites.ClearAsync<TOwner, T>(Database, Owner, Relation, async: true, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            DropCache();
+        }
+    }
+
+    /// <summary>Makes <paramref name="objects"/> the related set: others are detached, these attached; atomically.</summary>
+    public async Task SetAsync(IEnumerable<T> objects, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(objects);
+        var list = objects.ToList();
+        try
+        {
+            await ManagerWrites.SetAsync(Database, Owner, Relation, list, async: true, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            DropCache();
+        }
+    }
+
+    /// <summary>Evaluates <paramref name="query"/> first (it may be this manager's own), then sets the related set to its objects.</summary>
+    public async Task SetAsync(QuerySet<T> query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var list = await QueryExecutor.ToListAsync<T>(Database, query.State, async: true, cancellationToken).ConfigureAwait(false);
+        await SetAsync(list, cancellationToken).ConfigureAwait(false);
+    }
+}

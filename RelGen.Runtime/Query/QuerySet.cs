@@ -1,0 +1,111 @@
+using System.Runtime.CompilerServices;
+using RelGen.Delete;
+using RelGen.Sql;
+
+namespace RelGen.Query;
+
+/// <summary>
+/// An immutable, chainable query of <typeparamref name="T"/>; nothing runs until a terminal call.
+/// <typeparamref name="TLookup"/> is the generated lookup type the lambdas receive.
+/// </summary>
+public class QuerySet<T, TLookup> : QuerySet<T>, IAsyncEnumerable<T>
+    where T : class, IModel<T>
+    where TLookup : ModelLookup
+{
+    /// <summary>Used by generated code: <c>Article.Objects(db)</c>.</summary>
+    public QuerySet(RelGenDatabase database, TLookup root)
+        : this(database, root, new QueryState(T.Meta))
+    {
+    }
+
+    private protected QuerySet(RelGenDatabase database, TLookup root, QueryState state) : base(database, state)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        Root = root;
+    }
+
+    private protected TLookup Root { get; }
+
+    private QuerySet<T, TLookup> With(QueryState state) => new(Database, Root, state);
+
+    /// <summary>Keeps the objects matching <paramref name="predicate"/>; conditions in one call refer to the same related row.</summary>
+    public QuerySet<T, TLookup> Filter(Func<TLookup, Predicate> predicate) => With(State.AddFilter(predicate(Root), exclude: false));
+
+    /// <summary>Drops the objects matching <paramref name="predicate"/>.</summary>
+    public QuerySet<T, TLookup> Exclude(Func<TLookup, Predicate> predicate) => With(State.AddFilter(predicate(Root), exclude: true));
+
+    /// <summary>Replaces the order (the model's <c>[Ordering]</c> by default): <c>OrderBy(a => a.Headline, a => a.PubDate.Desc())</c>.</summary>
+    public QuerySet<T, TLookup> OrderBy(params Func<TLookup, OrderTerm>[] terms)
+    {
+        var order = new OrderTerm[terms.Length];
+        for (var i = 0; i < terms.Length; i++)
+            order[i] = terms[i](Root);
+        return With(State.WithOrder(order));
+    }
+
+    /// <summary>Drops duplicate rows (a reverse join can repeat them).</summary>
+    public QuerySet<T, TLookup> Distinct() => With(State.WithDistinct());
+
+    /// <summary>At most <paramref name="count"/> objects (SQL LIMIT).</summary>
+    public QuerySet<T, TLookup> Take(int count) => With(State.WithTake(count));
+
+    /// <summary>Skips <paramref name="count"/> objects (SQL OFFSET).</summary>
+    public QuerySet<T, TLookup> Skip(int count) => With(State.WithSkip(count));
+
+    /// <summary>Loads forward relations in the same query with a JOIN: <c>SelectRelated(a => a.Reporter)</c>.</summary>
+    public QuerySet<T, TLookup> SelectRelated(params Func<TLookup, ModelLookup>[] relations)
+        => With(State.WithSelectRelated(RelationPaths.Forward(Root, relations, nameof(SelectRelated))));
+
+    /// <summary>Loads reverse sets in one extra query per relation: <c>PrefetchRelated(r => r.Article)</c>.</summary>
+    public QuerySet<T, TLookup> PrefetchRelated(params Func<TLookup, ModelLookup>[] relations)
+        => With(State.WithPrefetch(RelationPaths.Reverse(Root, relations)));
+
+    /// <summary>The command text exactly as it would be sent, with placeholders and no values.</summary>
+    public string ToSql() => QueryCompiler.Compile(State, QueryKind.Select).Sql;
+
+    /// <summary>The values that would be sent with <see cref="ToSql"/>, in placeholder order.</summary>
+    public IReadOnlyList<object?> ToParameters()
+    {
+        using var command = new Npgsql.NpgsqlCommand();
+        State.AddParameters(command.Parameters);
+        var values = new object?[command.Parameters.Count];
+        for (var i = 0; i < values.Length; i++)
+            values[i] = command.Parameters[i].Value;
+        return values;
+    }
+
+    public Task<List<T>> ToListAsync(CancellationToken cancellationToken = default)
+        => QueryExecutor.ToListAsync<T>(Database, State, async: true, cancellationToken).AsTask();
+
+    public Task<int> CountAsync(CancellationToken cancellationToken = default)
+        => QueryExecutor.CountAsync(Database, State, async: true, cancellationToken).AsTask();
+
+    public Task<bool> ExistsAsync(CancellationToken cancellationToken = default)
+        => QueryExecutor.ExistsAsync(Database, State, async: true, cancellationToken).AsTask();
+
+    /// <summary>The first object (by the query's order, else by key), or null.</summary>
+    public Task<T?> FirstOrDefaultAsync(CancellationToken cancellationToken = default)
+        => QueryExecutor.FirstOrDefaultAsync<T>(Database, State, async: true, cancellationToken).AsTask();
+
+    /// <summary>The one object matching; throws <see cref="DoesNotExistException"/> or <see cref="MultipleObjectsReturnedException"/>.</summary>
+    public Task<T> GetAsync(Func<TLookup, Predicate> predicate, CancellationToken cancellationToken = default)
+        => QueryExecutor.GetAsync<T>(Database, State.AddFilter(predicate(Root), exclude: false), async: true, cancellationToken).AsTask();
+
+    /// <summary>The one object of this query set; throws as <see cref="GetAsync(Func{TLookup, Predicate}, CancellationToken)"/>.</summary>
+    public Task<T> GetAsync(CancellationToken cancellationToken = default)
+        => QueryExecutor.GetAsync<T>(Database, State, async: true, cancellationToken).AsTask();
+
+    /// <summary>Deletes every matching object with the on-delete rules of every relation, atomically.</summary>
+    public Task<DeleteResult> DeleteAsync(CancellationToken cancellationToken = default)
+        => Deleter.DeleteQueryAsync(Database, State, async: true, cancellationToken).AsTask();
+
+    /// <summary>Streams the rows as they arrive.</summary>
+    public async IAsyncEnumerator<T> GetAsyncEnumerator(CancellationToken cancellationToken = default)
+    {
+        await using var reader = await QueryExecutor.OpenReaderAsync<T>(Database, State, async: true, cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            yield return reader.Current;
+    }
+
+    public override string ToString() => ToSql();
+}

@@ -1,0 +1,144 @@
+using Npgsql;
+using RelGen.Schema;
+
+namespace RelGen.Query;
+
+/// <summary>
+/// The immutable description of a query set. Every chaining call makes a new one; the SQL text is
+/// cached by shape (<see cref="ShapeEquals"/>), and values are bound by <see cref="AddParameters"/>.
+/// </summary>
+internal sealed class QueryState
+{
+    private int _shapeHash;
+
+    public QueryState(ModelMeta model)
+    {
+        Model = model;
+        Filters = [];
+        SelectRelated = [];
+        Prefetch = [];
+    }
+
+    private QueryState(QueryState other)
+    {
+        Model = other.Model;
+        Filters = other.Filters;
+        Order = other.Order;
+        Distinct = other.Distinct;
+        Limit = other.Limit;
+        Offset = other.Offset;
+        SelectRelated = other.SelectRelated;
+        Prefetch = other.Prefetch;
+    }
+
+    public ModelMeta Model { get; }
+    public FilterClause[] Filters { get; private init; }
+
+    /// <summary>The explicit order; null means the model's <c>[Ordering]</c>.</summary>
+    public OrderTerm[]? Order { get; private init; }
+    public bool Distinct { get; private init; }
+    public int? Limit { get; private init; }
+    public int Offset { get; private init; }
+    public RelationPath[] SelectRelated { get; private init; }
+    public RelationPath[] Prefetch { get; private init; }
+
+    public bool IsSliced => Limit is not null || Offset > 0;
+
+    public QueryState AddFilter(Predicate predicate, bool exclude)
+    {
+        if (IsSliced)
+            throw new InvalidOperationException($"Cannot filter a {Model.ClassName} query once Take or Skip has been applied.");
+        return new QueryState(this) { Filters = [.. Filters, new FilterClause(predicate, exclude)] };
+    }
+
+    public QueryState WithOrder(OrderTerm[] order) => new(this) { Order = order };
+
+    public QueryState WithDistinct() => new(this) { Distinct = true };
+
+    public QueryState WithSelectRelated(RelationPath[] paths) => new(this) { SelectRelated = [.. SelectRelated, .. paths] };
+
+    public QueryState WithPrefetch(RelationPath[] paths) => new(this) { Prefetch = [.. Prefetch, .. paths] };
+
+    public QueryState WithTake(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        return new(this) { Limit = Limit is { } limit ? Math.Min(limit, count) : count };
+    }
+
+    public QueryState WithSkip(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        return new(this) { Offset = Offset + count, Limit = Limit is { } limit ? Math.Max(0, limit - count) : null };
+    }
+
+    public void AddParameters(NpgsqlParameterCollection parameters)
+    {
+        foreach (var filter in Filters)
+            filter.Predicate.AddParameters(parameters);
+        if (Limit is { } limit)
+            parameters.Add(new NpgsqlParameter<long> { TypedValue = limit });
+        if (Offset > 0)
+            parameters.Add(new NpgsqlParameter<long> { TypedValue = Offset });
+    }
+
+    public bool ShapeEquals(QueryState other)
+    {
+        if (ReferenceEquals(this, other))
+            return true;
+        if (other.Model != Model || other.Distinct != Distinct || other.Limit.HasValue != Limit.HasValue
+            || (other.Offset > 0) != (Offset > 0) || other.Filters.Length != Filters.Length
+            || other.SelectRelated.Length != SelectRelated.Length || (other.Order is null) != (Order is null))
+            return false;
+        for (var i = 0; i < Filters.Length; i++)
+        {
+            if (Filters[i].Exclude != other.Filters[i].Exclude || !Filters[i].Predicate.ShapeEquals(other.Filters[i].Predicate))
+                return false;
+        }
+        for (var i = 0; i < SelectRelated.Length; i++)
+        {
+            if (!SelectRelated[i].Equals(other.SelectRelated[i]))
+                return false;
+        }
+        if (Order is not null)
+        {
+            if (Order.Length != other.Order!.Length)
+                return false;
+            for (var i = 0; i < Order.Length; i++)
+            {
+                if (!Order[i].ShapeEquals(other.Order[i]))
+                    return false;
+            }
+        }
+        return true;
+    }
+
+    public int ShapeHash()
+    {
+        if (_shapeHash != 0)
+            return _shapeHash;
+        var hash = new HashCode();
+        hash.Add(Model);
+        hash.Add(Distinct);
+        hash.Add(Limit.HasValue);
+        hash.Add(Offset > 0);
+        foreach (var filter in Filters)
+        {
+            hash.Add(filter.Exclude);
+            filter.Predicate.AddShape(ref hash);
+        }
+        foreach (var path in SelectRelated)
+            hash.Add(path.GetHashCode());
+        if (Order is not null)
+        {
+            hash.Add(Order.Length);
+            foreach (var term in Order)
+            {
+                hash.Add(term.Descending);
+                ColumnRefShape.Add(ref hash, term.Column);
+            }
+        }
+        var result = hash.ToHashCode();
+        _shapeHash = result == 0 ? 1 : result;
+        return _shapeHash;
+    }
+}

@@ -1,0 +1,49 @@
+using Dapper;
+using Npgsql;
+using RelGen.Delete;
+using RelGen.Save;
+using RelGen.Schema;
+
+namespace RelGen;
+
+public sealed partial class RelGenDatabase
+{
+    /// <summary>Creates the tables of every <c>[Model]</c> in the loaded assemblies, with foreign keys and their indexes, atomically.</summary>
+    public Task CreateTablesAsync(CancellationToken cancellationToken = default)
+        => RunDdlAsync(SchemaSql.Create(ModelRegistry.All()), cancellationToken);
+
+    /// <summary>Drops the tables of every <c>[Model]</c> in the loaded assemblies.</summary>
+    public Task DropTablesAsync(CancellationToken cancellationToken = default)
+        => RunDdlAsync([SchemaSql.Drop(ModelRegistry.All())], cancellationToken);
+
+    private async Task RunDdlAsync(IReadOnlyList<string> statements, CancellationToken cancellationToken)
+    {
+        var lease = await AcquireAsync(async: true, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var transaction = lease.Transaction ?? await lease.Connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var statement in statements)
+            {
+                Log.Command(statement);
+                await lease.Connection.ExecuteAsync(new CommandDefinition(statement, transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            }
+            if (lease.Transaction is null)
+            {
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                await transaction.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            await lease.DisposeAsync(async: true).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Inserts the object when unsaved (setting its key), else updates it. Values are checked before anything is sent.</summary>
+    public Task SaveAsync<T>(T entity, CancellationToken cancellationToken = default) where T : class, IModel<T>
+        => Saver.SaveAsync(this, entity, async: true, cancellationToken).AsTask();
+
+    /// <summary>Deletes the object and, by each relation's on-delete rule, what points at it; atomically.</summary>
+    public Task<DeleteResult> DeleteAsync<T>(T entity, CancellationToken cancellationToken = default) where T : class, IModel<T>
+        => Deleter.DeleteEntityAsync(this, entity, async: true, cancellationToken).AsTask();
+}

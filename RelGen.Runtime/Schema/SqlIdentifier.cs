@@ -1,0 +1,7 @@
+namespace RelGen.Schema;
+
+/// <summary>Quotes identifiers; identifiers only ever come from the generator, never from user values.</summary>
+public static class SqlIdentifier
+{
+    public static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+}

@@ -1,0 +1,87 @@
+using System.Text;
+using RelGen.Query;
+using RelGen.Schema;
+
+namespace RelGen.Sql;
+
+/// <summary>
+/// One SELECT's FROM clause: the root table and the joins its paths need. Single-valued paths share
+/// one join; a multi-valued (reverse) path joins once per filter clause, as Django does.
+/// </summary>
+internal sealed class QueryLevel
+{
+    private readonly List<Join> _joins = [];
+    private readonly SqlCounters _counters;
+
+    public QueryLevel(ModelMeta model, SqlCounters counters)
+    {
+        Model = model;
+        _counters = counters;
+        RootAlias = counters.NextAlias();
+    }
+
+    public ModelMeta Model { get; }
+
+    public string RootAlias { get; }
+
+    /// <summary>The filter clause being written; -1 outside filters (ordering, select-related).</summary>
+    public int CurrentGroup { get; set; } = -1;
+
+    public SqlCounters Counters => _counters;
+
+    /// <summary>Resolves a column to its alias and column, joining what the path needs.</summary>
+    public (string Alias, ColumnMeta Column) Resolve(ColumnRef column)
+    {
+        var path = column.Path;
+        var meta = column.Column;
+        // reporter.Id is reporter_id on the article: no join (Django's reporter__pk).
+        if (meta.IsKey && path is { IsReverse: false } && column.Transform == DateTransform.None)
+        {
+            meta = path.Relation.Column;
+            path = path.Parent;
+        }
+        return (AliasFor(path).Alias, meta);
+    }
+
+    public (string Alias, bool Inner) AliasFor(RelationPath? path)
+    {
+        if (path is null)
+            return (RootAlias, true);
+        var (parentAlias, parentInner) = AliasFor(path.Parent);
+        var group = path.IsReverse ? CurrentGroup : -1;
+        foreach (var join in _joins)
+        {
+            if (join.ParentAlias == parentAlias && join.Relation == path.Relation && join.IsReverse == path.IsReverse && join.Group == group)
+                return (join.Alias, join.Inner);
+        }
+        var inner = parentInner && !path.IsReverse && !path.Relation.IsNullable;
+        var alias = _counters.NextAlias();
+        _joins.Add(new Join(parentAlias, path.Relation, path.IsReverse, group, alias, inner));
+        return (alias, inner);
+    }
+
+    public void WriteFrom(StringBuilder sql)
+    {
+        sql.Append(" FROM ").Append(Model.QuotedTable).Append(' ').Append(RootAlias);
+        foreach (var join in _joins)
+        {
+            var relation = join.Relation;
+            sql.Append(join.Inner ? " INNER JOIN " : " LEFT OUTER JOIN ");
+            if (join.IsReverse)
+            {
+                // parent is the target; the joined table holds the key column.
+                sql.Append(relation.Source.QuotedTable).Append(' ').Append(join.Alias)
+                    .Append(" ON ").Append(join.Alias).Append('.').Append(relation.Column.QuotedColumn)
+                    .Append(" = ").Append(join.ParentAlias).Append('.').Append(relation.Target.Key.QuotedColumn);
+            }
+            else
+            {
+                sql.Append(relation.Target.QuotedTable).Append(' ').Append(join.Alias)
+                    .Append(" ON ").Append(join.Alias).Append('.').Append(relation.Target.Key.QuotedColumn)
+                    .Append(" = ").Append(join.ParentAlias).Append('.').Append(relation.Column.QuotedColumn);
+            }
+        }
+    }
+
+    private sealed record Join(string ParentAlias, RelationMeta Relation, bool IsReverse, int Group, string Alias, bool Inner);
+}
