@@ -8,7 +8,7 @@ public abstract class NullableRelatedManager<TOwner, T, TLookup> : RelatedManage
     where T : class, IModel<T>
     where TLookup : ModelLookup
 {
-    protected NullableRelatedManager(TOwner owner, RelationMeta relation, TLookup root, Predicate ownerFilter)
+    protected NullableRelatedManager(TOwner owner, RelationMeta relation, TLookup root, Func<TLookup, TOwner, Predicate> ownerFilter)
         : base(owner, relation, root, ownerFilter)
     {
     }

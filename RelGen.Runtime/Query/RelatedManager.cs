@@ -13,8 +13,8 @@ public abstract class RelatedManager<TOwner, T, TLookup> : QuerySet<T, TLookup>
     where T : class, IModel<T>
     where TLookup : ModelLookup
 {
-    protected RelatedManager(TOwner owner, RelationMeta relation, TLookup root, Predicate ownerFilter)
-        : base(DatabaseOf(owner, relation), root, new QueryState(T.Meta).AddFilter(ownerFilter, exclude: false))
+    protected RelatedManager(TOwner owner, RelationMeta relation, TLookup root, Func<TLookup, TOwner, Predicate> ownerFilter)
+        : base(DatabaseOf(owner, relation), root, new QueryState(T.Meta).AddFilter(ownerFilter(root, owner), exclude: false))
     {
         Owner = owner;
         Relation = relation;

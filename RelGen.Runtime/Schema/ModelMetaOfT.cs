@@ -41,9 +41,6 @@ public abstract class ModelMeta<T> : ModelMeta where T : class
     /// <summary>Writes one row for binary COPY: every written column, in column order.</summary>
     public abstract void WriteRow(T entity, NpgsqlBinaryImporter importer);
 
-    /// <summary>Writes one row for binary COPY asynchronously.</summary>
-    public abstract Task WriteRowAsync(T entity, NpgsqlBinaryImporter importer, CancellationToken cancellationToken);
-
     /// <summary>Stores the key the database assigned.</summary>
     public abstract void ReadKey(T entity, DbDataReader reader, int ordinal);
 

@@ -1,0 +1,79 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+
+namespace RelGen.Generator.Diagnostics;
+
+/// <summary>Every diagnostic the generator reports. Ids are tracked in AnalyzerReleases.Unshipped.md and listed in the README.</summary>
+internal static class DiagnosticDescriptors
+{
+    private const string Category = "RelGen";
+
+    public static readonly DiagnosticDescriptor ModelNotPartial = Error("RG0001",
+        "Model class must be partial",
+        "Model class '{0}' must be declared 'partial' so that RelGen can generate its relations and lookups");
+
+    public static readonly DiagnosticDescriptor ForeignKeyNotPartial = Error("RG0002",
+        "[ForeignKey] property must be partial",
+        "Property '{0}.{1}' has [ForeignKey] and must be declared 'partial' (e.g. 'public partial {2} {1} {{ get; set; }}') so that RelGen can implement it");
+
+    public static readonly DiagnosticDescriptor ForeignKeyTargetNotModel = Error("RG0003",
+        "[ForeignKey] property type must be a model",
+        "Property '{0}.{1}' has [ForeignKey] but its type '{2}' is not a partial class marked [Model] in this project");
+
+    public static readonly DiagnosticDescriptor UnmappableType = Error("RG0004",
+        "Property type cannot be mapped",
+        "Property '{0}.{1}' has type '{2}', which RelGen cannot map; mapped types are bool, short, int, long, float, double, decimal, string, DateOnly, TimeOnly, DateTime, DateTimeOffset, Guid, byte[], enums, their nullable forms, and [Model] classes through [ForeignKey]; mark the property [NotMapped] to leave it out{3}");
+
+    public static readonly DiagnosticDescriptor ReverseNameClash = Error("RG0005",
+        "Two relations produce the same reverse name",
+        "Relation '{0}.{1}' gives model '{2}' the reverse {3} '{4}', which relation '{5}' also gives it; set '{6}' on one of them to a different name");
+
+    public static readonly DiagnosticDescriptor GeneratedNameCollision = Error("RG0006",
+        "Generated name collides with a declared member",
+        "RelGen would generate '{0}' on model '{1}' for {2}, but '{1}' already declares a member with that name; rename the member{3}");
+
+    public static readonly DiagnosticDescriptor SetNullOnRequired = Error("RG0007",
+        "OnDelete.SetNull needs a nullable relation",
+        "Relation '{0}.{1}' uses OnDelete.SetNull but is not nullable; declare it as '{2}?' or choose another OnDelete rule");
+
+    public static readonly DiagnosticDescriptor SetDefaultWithoutDefault = Error("RG0008",
+        "OnDelete.SetDefault needs a [DefaultValue]",
+        "Relation '{0}.{1}' uses OnDelete.SetDefault but has no [DefaultValue(key)] (System.ComponentModel) giving the key to fall back to");
+
+    public static readonly DiagnosticDescriptor UnsupportedKey = Error("RG0009",
+        "Unsupported primary key",
+        "Primary key '{0}.{1}' has type '{2}'; a key must be a non-nullable int or long (database-assigned identity), Guid or string");
+
+    public static readonly DiagnosticDescriptor UnknownOrderingProperty = Error("RG0010",
+        "[Ordering] names an unknown property",
+        "[Ordering] on model '{0}' names '{1}', which is not a mapped property of '{0}'");
+
+    public static readonly DiagnosticDescriptor UnsupportedModelShape = Error("RG0011",
+        "Model class must be a top-level, non-generic class",
+        "Model class '{0}' must be a top-level, non-generic class");
+
+    public static readonly DiagnosticDescriptor MultipleKeys = Error("RG0012",
+        "A model has one primary key",
+        "Model '{0}' marks more than one primary key ('{1}' and '{2}'); keep [PrimaryKey] on one property");
+
+    private static readonly Dictionary<string, DiagnosticDescriptor> All = new()
+    {
+        [ModelNotPartial.Id] = ModelNotPartial,
+        [ForeignKeyNotPartial.Id] = ForeignKeyNotPartial,
+        [ForeignKeyTargetNotModel.Id] = ForeignKeyTargetNotModel,
+        [UnmappableType.Id] = UnmappableType,
+        [ReverseNameClash.Id] = ReverseNameClash,
+        [GeneratedNameCollision.Id] = GeneratedNameCollision,
+        [SetNullOnRequired.Id] = SetNullOnRequired,
+        [SetDefaultWithoutDefault.Id] = SetDefaultWithoutDefault,
+        [UnsupportedKey.Id] = UnsupportedKey,
+        [UnknownOrderingProperty.Id] = UnknownOrderingProperty,
+        [UnsupportedModelShape.Id] = UnsupportedModelShape,
+        [MultipleKeys.Id] = MultipleKeys,
+    };
+
+    public static DiagnosticDescriptor ById(string id) => All[id];
+
+    private static DiagnosticDescriptor Error(string id, string title, string message)
+        => new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+}

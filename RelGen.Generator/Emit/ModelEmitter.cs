@@ -1,0 +1,95 @@
+using RelGen.Generator.Model;
+
+namespace RelGen.Generator.Emit;
+
+/// <summary>Writes one model's file: the partial class with its relations, key, entry point and reverse managers, plus its lookup and metadata types.</summary>
+internal static class ModelEmitter
+{
+    public static string Emit(ModelEmitSpec spec)
+    {
+        var model = spec.Model;
+        var w = new SourceWriter();
+        FileHeader.Write(w);
+        var inNamespace = model.Namespace.Length > 0;
+        if (inNamespace)
+            w.Open("namespace " + model.Namespace);
+        w.Open($"partial class {model.ClassName} : global::RelGen.IModel<{model.FullName}>");
+        WriteState(w, model);
+        if (model.KeyIsGenerated)
+        {
+            w.Line("/// <summary>The primary key, assigned by the database on insert.</summary>");
+            w.Line("public int Id { get; set; }");
+            w.Line();
+        }
+        for (var i = 0; i < model.Relations.Count; i++)
+        {
+            if (spec.RelationIsValid[i])
+                WriteRelation(w, model, i);
+            else
+                StubEmitter.WriteProperty(w, model.Relations[i].Modifiers, model.Relations[i].DeclaredType, model.Relations[i].Property, hasSetter: true);
+        }
+        foreach (var reverse in spec.Reverse)
+        {
+            if (reverse.HasMembers)
+                ManagerEmitter.Write(w, model, reverse);
+        }
+        LookupEmitter.Write(w, spec);
+        MetadataEmitter.Write(w, spec);
+        w.Close();
+        if (inNamespace)
+            w.Close();
+        return w.ToString();
+    }
+
+    private static void WriteState(SourceWriter w, ModelSpec model)
+    {
+        var full = model.FullName;
+        w.Line($"private {Names.Database}? __relgenDatabase;");
+        w.Line($"private {Names.Extras}? __relgenExtras;");
+        w.Line();
+        w.Line($"{Names.Database}? {Names.IModel}.RelGenDatabase {{ get => __relgenDatabase; set => __relgenDatabase = value; }}");
+        w.Line();
+        w.Line($"{Names.Extras}? {Names.IModel}.RelGenExtras {{ get => __relgenExtras; set => __relgenExtras = value; }}");
+        w.Line();
+        w.Line($"static {Names.ModelMeta}<{full}> global::RelGen.IModel<{full}>.Meta => Metadata.Instance;");
+        w.Line();
+        w.Line($"/// <summary>The query set of every {model.ClassName} in <paramref name=\"db\"/>.</summary>");
+        w.Line($"public static {Names.QuerySet}<{full}, {full}.Lookup> Objects({Names.Database} db)");
+        w.Line($"    => new(db, {full}.Lookup.RelGenRoot);");
+        w.Line();
+    }
+
+    private static void WriteRelation(SourceWriter w, ModelSpec model, int index)
+    {
+        var relation = model.Relations[index];
+        var keyColumn = model.Columns[relation.ColumnIndex];
+        var keyType = keyColumn.DeclaredType;
+        var target = relation.TargetType;
+        w.Line($"private {target}? {relation.ObjectField};");
+        w.Line($"private {keyType} {relation.KeyField};");
+        w.Line();
+        var load = $"{Names.Loader}.Load<{model.FullName}, {target}, {keyColumn.Type}>(this, ";
+        w.Open($"{relation.Modifiers} partial {relation.DeclaredType} {relation.Property}");
+        if (relation.IsNullable)
+            w.Line($"get => {relation.ObjectField} ?? ({relation.KeyField} is {{ }} __key ? {relation.ObjectField} = {load}__key, Metadata.Instance.Relations[{index}]) : null);");
+        else
+            w.Line($"get => {relation.ObjectField} ??= {load}{relation.KeyField}, Metadata.Instance.Relations[{index}]);");
+        w.Open("set");
+        w.Line($"{relation.ObjectField} = value;");
+        w.Line($"{relation.KeyField} = value is null ? default({keyType}) : value.{relation.TargetKeyProperty};");
+        w.Close();
+        w.Close();
+        w.Line();
+        w.Line($"/// <summary>The key of <see cref=\"{relation.Property}\"/>; setting it to another value forgets the loaded object.</summary>");
+        w.Open($"public {keyType} {keyColumn.Property}");
+        w.Line($"get => {relation.KeyField};");
+        w.Open("set");
+        w.Open($"if (!global::System.Collections.Generic.EqualityComparer<{keyType}>.Default.Equals({relation.KeyField}, value))");
+        w.Line($"{relation.KeyField} = value;");
+        w.Line($"{relation.ObjectField} = null;");
+        w.Close();
+        w.Close();
+        w.Close();
+        w.Line();
+    }
+}

@@ -1,0 +1,35 @@
+namespace RelGen.Generator.Model;
+
+/// <summary>
+/// A mapped column. For a plain property <see cref="Type"/> is its C# type; for a relation's key
+/// column it is the target key's type (nullable when the relation is).
+/// </summary>
+/// <param name="Property">The C# property name (<c>ReporterId</c> for a relation's key).</param>
+/// <param name="Column">The snake_case column name.</param>
+/// <param name="Type">The fully qualified C# type without nullability, e.g. <c>global::System.DateOnly</c>.</param>
+/// <param name="Kind">The CLR shape.</param>
+/// <param name="IsNullable">True for <c>int?</c> and <c>string?</c>: a NULL-able column.</param>
+/// <param name="SqlType">The PostgreSQL type.</param>
+/// <param name="MaxLength">The <c>[MaxLength]</c>, 0 when none.</param>
+/// <param name="EnumUnderlying">For enums, the C# keyword of the underlying type.</param>
+/// <param name="DefaultLiteral">A C# literal from <c>[DefaultValue]</c>, or null.</param>
+/// <param name="DefaultSql">The same default as SQL, or null.</param>
+/// <param name="RelationIndex">The relation this column is the key of, or -1.</param>
+internal sealed record ColumnSpec(
+    string Property,
+    string Column,
+    string Type,
+    FieldKind Kind,
+    bool IsNullable,
+    string SqlType,
+    int MaxLength,
+    string? EnumUnderlying,
+    string? DefaultLiteral,
+    string? DefaultSql,
+    int RelationIndex)
+{
+    public bool IsValueType => Kind is not (FieldKind.String or FieldKind.Bytes);
+
+    /// <summary>The C# type as declared, with <c>?</c> when nullable.</summary>
+    public string DeclaredType => IsNullable ? Type + "?" : Type;
+}

@@ -1,0 +1,35 @@
+namespace RelGen.Generator.Model;
+
+/// <summary>A <c>[ForeignKey]</c> property: both ends, the names on the target, and the on-delete rule.</summary>
+/// <param name="Property">The relation property, e.g. <c>Reporter</c>.</param>
+/// <param name="Modifiers">The declaration's modifiers before <c>partial</c>, e.g. <c>public</c>.</param>
+/// <param name="ColumnIndex">The index of its key column in the model's columns.</param>
+/// <param name="TargetType">The target model, fully qualified.</param>
+/// <param name="TargetClass">The target's class name.</param>
+/// <param name="TargetKeyProperty">The target's key property.</param>
+/// <param name="TargetKeyType">The target key's fully qualified type.</param>
+/// <param name="IsNullable">True for <c>Reporter?</c>.</param>
+/// <param name="OnDelete">The rule.</param>
+/// <param name="RelatedName">The reverse manager's name on the target.</param>
+/// <param name="RelatedQueryName">The reverse lookup's name on the target.</param>
+internal sealed record RelationSpec(
+    string Property,
+    string Modifiers,
+    int ColumnIndex,
+    string TargetType,
+    string TargetClass,
+    string TargetKeyProperty,
+    string TargetKeyType,
+    bool IsNullable,
+    OnDeleteRule OnDelete,
+    string RelatedName,
+    string RelatedQueryName)
+{
+    /// <summary>The generated backing field of the related object.</summary>
+    public string ObjectField => "__relgen" + Property;
+
+    /// <summary>The generated backing field of the key.</summary>
+    public string KeyField => "__relgen" + Property + "Id";
+
+    public string DeclaredType => IsNullable ? TargetType + "?" : TargetType;
+}

@@ -1,0 +1,10 @@
+namespace RelGen.Generator.Model;
+
+/// <summary>Names of the pipeline steps, for incremental-caching tests.</summary>
+internal static class TrackingNames
+{
+    public const string Parse = "RelGen.Parse";
+    public const string Diagnostics = "RelGen.Diagnostics";
+    public const string Graph = "RelGen.Graph";
+    public const string Clashes = "RelGen.Clashes";
+}

@@ -1,0 +1,36 @@
+using Microsoft.CodeAnalysis;
+
+namespace RelGen.Generator.Parsing;
+
+/// <summary>Finds a model's primary key: the property marked [PrimaryKey], else the property named Id.</summary>
+internal static class KeyFinder
+{
+    public static (IPropertySymbol? Key, IPropertySymbol? Extra) Find(INamedTypeSymbol type)
+    {
+        IPropertySymbol? marked = null;
+        IPropertySymbol? named = null;
+        foreach (var member in type.GetMembers())
+        {
+            if (member is not IPropertySymbol { IsStatic: false, IsIndexer: false } property)
+                continue;
+            if (property.Has(KnownNames.PrimaryKey))
+            {
+                if (marked is not null)
+                    return (marked, property);
+                marked = property;
+            }
+            else if (property.Name == "Id" && !property.Has(KnownNames.NotMapped))
+            {
+                named = property;
+            }
+        }
+        return (marked ?? named, null);
+    }
+
+    /// <summary>The key's name and fully qualified type as a relation to <paramref name="type"/> sees it (a generated key is <c>int Id</c>).</summary>
+    public static (string Property, string Type) Describe(INamedTypeSymbol type)
+    {
+        var key = Find(type).Key;
+        return key is null ? ("Id", "int") : (key.Name, key.Type.FullyQualified());
+    }
+}

@@ -1,0 +1,15 @@
+namespace RelGen.Generator.Parsing;
+
+/// <summary>Metadata names of the attributes the parser reads.</summary>
+internal static class KnownNames
+{
+    public const string Model = "RelGen.ModelAttribute";
+    public const string ForeignKey = "RelGen.ForeignKeyAttribute";
+    public const string PrimaryKey = "RelGen.PrimaryKeyAttribute";
+    public const string Ordering = "RelGen.OrderingAttribute";
+    public const string MaxLength = "System.ComponentModel.DataAnnotations.MaxLengthAttribute";
+    public const string StringLength = "System.ComponentModel.DataAnnotations.StringLengthAttribute";
+    public const string NotMapped = "System.ComponentModel.DataAnnotations.Schema.NotMappedAttribute";
+    public const string SchemaForeignKey = "System.ComponentModel.DataAnnotations.Schema.ForeignKeyAttribute";
+    public const string DefaultValue = "System.ComponentModel.DefaultValueAttribute";
+}

@@ -1,0 +1,296 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using RelGen.Generator.Diagnostics;
+using RelGen.Generator.Model;
+
+namespace RelGen.Generator.Parsing;
+
+/// <summary>
+/// Turns one <c>[Model]</c> class into a <see cref="ModelSpec"/> and diagnostics. The only code in the
+/// generator that touches symbols and syntax.
+/// </summary>
+internal sealed class ModelParser
+{
+    private readonly INamedTypeSymbol _type;
+    private readonly List<DiagnosticInfo> _diagnostics = [];
+    private readonly List<ColumnSpec> _columns = [];
+    private readonly List<RelationSpec> _relations = [];
+    private readonly List<string> _stubs = [];
+
+    private ModelParser(INamedTypeSymbol type) => _type = type;
+
+    public static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        var type = (INamedTypeSymbol)context.TargetSymbol;
+        return new ModelParser(type).Parse((ClassDeclarationSyntax)context.TargetNode, cancellationToken);
+    }
+
+    private string Name => _type.Name;
+
+    private ParseResult Parse(ClassDeclarationSyntax declaration, CancellationToken cancellationToken)
+    {
+        if (!declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+            return Fail(DiagnosticDescriptors.ModelNotPartial, declaration.Identifier.GetLocation(), Name);
+        if (_type.ContainingType is not null || _type.IsGenericType)
+            return Fail(DiagnosticDescriptors.UnsupportedModelShape, declaration.Identifier.GetLocation(), Name);
+
+        var (key, extraKey) = KeyFinder.Find(_type);
+        if (extraKey is not null)
+            Report(DiagnosticDescriptors.MultipleKeys, extraKey.FirstLocation(), Name, key!.Name, extraKey.Name);
+
+        var keyGenerated = key is null;
+        if (keyGenerated)
+            _columns.Add(new ColumnSpec("Id", "id", "int", FieldKind.Int32, false, "integer", 0, null, null, null, -1));
+
+        foreach (var member in _type.GetMembers())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (member is not IPropertySymbol { IsStatic: false, IsIndexer: false } property || property.Has(KnownNames.NotMapped))
+                continue;
+            if (property.Attribute(KnownNames.ForeignKey) is { } foreignKey)
+                AddRelation(property, foreignKey);
+            else if (property.DeclaredAccessibility == Accessibility.Public && property.GetMethod is not null && property.SetMethod is not null)
+                AddColumn(property);
+        }
+
+        var keyIndex = _columns.FindIndex(c => c.Property == (key?.Name ?? "Id"));
+        var keyIsIdentity = false;
+        if (keyIndex >= 0)
+        {
+            var keyColumn = _columns[keyIndex];
+            if ((!TypeMapper.IsKeyKind(keyColumn.Kind) || keyColumn.IsNullable) && key is not null)
+                Report(DiagnosticDescriptors.UnsupportedKey, key.FirstLocation(), Name, key.Name, key.Type.ToDisplayString());
+            keyIsIdentity = keyColumn.Kind is FieldKind.Int32 or FieldKind.Int64;
+        }
+        else if (key is not null && !HasErrors)
+        {
+            // A key that is not a mapped property (not public, no setter): report it as unsupported.
+            Report(DiagnosticDescriptors.UnsupportedKey, key.FirstLocation(), Name, key.Name, key.Type.ToDisplayString());
+        }
+
+        var ordering = ParseOrdering();
+        CheckGeneratedNames(keyGenerated);
+
+        if (HasErrors)
+            return new ParseResult(null, new StubSpec(Namespace, Name, new EquatableArray<string>(_stubs)), new EquatableArray<DiagnosticInfo>(_diagnostics));
+
+        var memberNames = _type.GetMembers().Select(m => m.Name).Concat(_type.GetTypeMembers().Select(t => t.Name))
+            .Distinct().OrderBy(n => n, System.StringComparer.Ordinal);
+        var spec = new ModelSpec(
+            Namespace,
+            Name,
+            _type.DeclaredAccessibility == Accessibility.Public ? "public" : "internal",
+            TableName(),
+            new EquatableArray<ColumnSpec>(_columns),
+            keyIndex,
+            keyIsIdentity,
+            keyGenerated,
+            new EquatableArray<RelationSpec>(_relations),
+            ordering,
+            new EquatableArray<string>(memberNames),
+            _type.InstanceConstructors.Any(c => c.Parameters.Length == 0 && c.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal));
+        return new ParseResult(spec, null, EquatableArray<DiagnosticInfo>.Empty);
+    }
+
+    private bool HasErrors => _diagnostics.Count > 0;
+
+    private string Namespace => _type.ContainingNamespace.IsGlobalNamespace ? "" : _type.ContainingNamespace.ToDisplayString();
+
+    private string TableName()
+    {
+        var attribute = _type.Attribute(KnownNames.Model);
+        return attribute?.Named("Table")?.Value as string is { Length: > 0 } table ? table : Naming.SnakeCase(Name);
+    }
+
+    private void AddColumn(IPropertySymbol property)
+    {
+        var mapped = TypeMapper.Map(property.Type);
+        if (mapped is null)
+        {
+            var hint = IsModel(property.Type)
+                ? property.Has(KnownNames.SchemaForeignKey)
+                    ? "; this [ForeignKey] is System.ComponentModel.DataAnnotations.Schema's: use RelGen's (e.g. 'using ForeignKey = RelGen.ForeignKeyAttribute;') and make the property partial"
+                    : "; to relate to model '" + property.Type.Name + "', mark the property [ForeignKey] and partial"
+                : "";
+            Report(DiagnosticDescriptors.UnmappableType, property.FirstLocation(), Name, property.Name, property.Type.ToDisplayString(), hint);
+            return;
+        }
+        var maxLength = 0;
+        if (mapped.Kind == FieldKind.String)
+            maxLength = MaxLength(property);
+        var defaults = property.Attribute(KnownNames.DefaultValue) is { ConstructorArguments.Length: 1 } attribute
+            ? DefaultValues.From(attribute.ConstructorArguments[0])
+            : null;
+        _columns.Add(new ColumnSpec(
+            property.Name,
+            Naming.SnakeCase(property.Name),
+            mapped.Type,
+            mapped.Kind,
+            mapped.IsNullable,
+            TypeMapper.SqlType(mapped.Kind, maxLength, mapped.EnumUnderlying),
+            maxLength,
+            mapped.EnumUnderlying,
+            defaults?.CSharp,
+            defaults?.Sql,
+            -1));
+    }
+
+    private static int MaxLength(IPropertySymbol property)
+    {
+        foreach (var name in new[] { KnownNames.MaxLength, KnownNames.StringLength })
+        {
+            if (property.Attribute(name) is { ConstructorArguments.Length: > 0 } attribute && attribute.ConstructorArguments[0].Value is int length && length > 0)
+                return length;
+        }
+        return 0;
+    }
+
+    private void AddRelation(IPropertySymbol property, AttributeData attribute)
+    {
+        var syntax = property.DeclaringSyntaxReferences.Length > 0
+            ? property.DeclaringSyntaxReferences[0].GetSyntax() as PropertyDeclarationSyntax
+            : null;
+        var modifiers = syntax is null
+            ? "public"
+            : string.Join(" ", syntax.Modifiers.Where(m => !m.IsKind(SyntaxKind.PartialKeyword)).Select(m => m.Text));
+        var declaredType = property.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat.AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier));
+        if (!property.IsPartialDefinition)
+        {
+            Report(DiagnosticDescriptors.ForeignKeyNotPartial, property.FirstLocation(), Name, property.Name, property.Type.Name);
+            return;
+        }
+        // A model with errors still implements this property, so the RG error stands alone.
+        _stubs.Add(modifiers + "|" + declaredType + "|" + property.Name + "|" + (property.SetMethod is not null ? "set" : "get"));
+
+        var target = property.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated) as INamedTypeSymbol;
+        if (target is null || !IsModel(target) || target.IsGenericType || target.ContainingType is not null || !IsPartial(target))
+        {
+            Report(DiagnosticDescriptors.ForeignKeyTargetNotModel, property.FirstLocation(), Name, property.Name, property.Type.ToDisplayString());
+            return;
+        }
+        var isNullable = property.NullableAnnotation == NullableAnnotation.Annotated;
+        var onDelete = attribute.Named("OnDelete")?.Value is int rule ? (OnDeleteRule)rule : OnDeleteRule.Cascade;
+        var relatedName = attribute.Named("RelatedName")?.Value as string is { Length: > 0 } rn ? rn : Name + "Set";
+        var relatedQueryName = attribute.Named("RelatedQueryName")?.Value as string is { Length: > 0 } rq ? rq : Name;
+        if (onDelete == OnDeleteRule.SetNull && !isNullable)
+            Report(DiagnosticDescriptors.SetNullOnRequired, property.FirstLocation(), Name, property.Name, target.Name);
+
+        var (targetKey, targetKeyType) = KeyFinder.Describe(target);
+        string? defaultLiteral = null;
+        string? defaultSql = null;
+        if (property.Attribute(KnownNames.DefaultValue) is { ConstructorArguments.Length: 1 } defaultValue
+            && DefaultValues.From(defaultValue.ConstructorArguments[0]) is { } defaults)
+        {
+            (defaultLiteral, defaultSql) = defaults;
+        }
+        if (onDelete == OnDeleteRule.SetDefault && defaultSql is null)
+            Report(DiagnosticDescriptors.SetDefaultWithoutDefault, property.FirstLocation(), Name, property.Name);
+
+        var keyKind = targetKeyType switch
+        {
+            "int" => FieldKind.Int32,
+            "long" => FieldKind.Int64,
+            "string" => FieldKind.String,
+            _ => FieldKind.Guid,
+        };
+        _columns.Add(new ColumnSpec(
+            property.Name + "Id",
+            Naming.SnakeCase(property.Name) + "_id",
+            targetKeyType,
+            keyKind,
+            isNullable,
+            TypeMapper.SqlType(keyKind, 0, null),
+            0,
+            null,
+            defaultLiteral,
+            defaultSql,
+            _relations.Count));
+        _relations.Add(new RelationSpec(
+            property.Name,
+            modifiers,
+            _columns.Count - 1,
+            target.FullyQualified(),
+            target.Name,
+            targetKey,
+            targetKeyType,
+            isNullable,
+            onDelete,
+            relatedName,
+            relatedQueryName));
+    }
+
+    private EquatableArray<OrderingSpec> ParseOrdering()
+    {
+        var attribute = _type.Attribute(KnownNames.Ordering);
+        if (attribute is null || attribute.ConstructorArguments.Length == 0)
+            return EquatableArray<OrderingSpec>.Empty;
+        var terms = new List<OrderingSpec>();
+        var values = attribute.ConstructorArguments[0];
+        var names = values.Kind == TypedConstantKind.Array ? values.Values.Select(v => v.Value as string) : [values.Value as string];
+        var location = attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation();
+        foreach (var raw in names)
+        {
+            var name = raw ?? "";
+            var descending = name.StartsWith("-", System.StringComparison.Ordinal);
+            var property = descending ? name.Substring(1) : name;
+            var index = _columns.FindIndex(c => c.Property == property);
+            if (index < 0)
+                index = _relations.FindIndex(r => r.Property == property) is var r and >= 0 ? _relations[r].ColumnIndex : -1;
+            if (index < 0)
+            {
+                Report(DiagnosticDescriptors.UnknownOrderingProperty, location, Name, name);
+                continue;
+            }
+            terms.Add(new OrderingSpec(index, descending));
+        }
+        return new EquatableArray<OrderingSpec>(terms);
+    }
+
+    /// <summary>Names the generator adds to the class must not already be declared there.</summary>
+    private void CheckGeneratedNames(bool keyGenerated)
+    {
+        var generated = new List<(string Name, string Purpose)>
+        {
+            ("Objects", "the query set entry"),
+            ("Lookup", "the lookup type"),
+            ("Metadata", "the metadata type"),
+        };
+        foreach (var relation in _relations)
+            generated.Add((relation.Property + "Id", "the key of relation '" + relation.Property + "'"));
+        foreach (var (name, purpose) in generated)
+        {
+            foreach (var member in _type.GetMembers(name))
+            {
+                if (member.IsImplicitlyDeclared)
+                    continue;
+                Report(DiagnosticDescriptors.GeneratedNameCollision, member.FirstLocation(), name, Name, purpose, "");
+                break;
+            }
+            foreach (var nested in _type.GetTypeMembers(name))
+                Report(DiagnosticDescriptors.GeneratedNameCollision, nested.FirstLocation(), name, Name, purpose, "");
+        }
+        if (keyGenerated)
+        {
+            foreach (var member in _type.GetMembers("Id"))
+                Report(DiagnosticDescriptors.GeneratedNameCollision, member.FirstLocation(), "Id", Name, "the generated key", "; or declare the key as a public int or long property 'Id'");
+        }
+    }
+
+    private static bool IsModel(ITypeSymbol type) => type is INamedTypeSymbol { TypeKind: TypeKind.Class } named && named.Has(KnownNames.Model);
+
+    private static bool IsPartial(INamedTypeSymbol type)
+        => type.DeclaringSyntaxReferences.All(r => r.GetSyntax() is ClassDeclarationSyntax c && c.Modifiers.Any(SyntaxKind.PartialKeyword));
+
+    private void Report(DiagnosticDescriptor descriptor, Location? location, params string[] arguments)
+        => _diagnostics.Add(DiagnosticInfo.Create(descriptor, location, arguments));
+
+    private ParseResult Fail(DiagnosticDescriptor descriptor, Location location, params string[] arguments)
+    {
+        Report(descriptor, location, arguments);
+        return new ParseResult(null, null, new EquatableArray<DiagnosticInfo>(_diagnostics));
+    }
+}

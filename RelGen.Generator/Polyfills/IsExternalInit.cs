@@ -1,0 +1,7 @@
+// Lets records and init accessors compile on netstandard2.0.
+namespace System.Runtime.CompilerServices
+{
+    internal static class IsExternalInit
+    {
+    }
+}

@@ -1,0 +1,13 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace RelGen.Tests.Models;
+
+[Model]
+public partial class Reporter
+{
+    public int Id { get; set; }
+    [MaxLength(30)] public string FirstName { get; set; } = "";
+    [MaxLength(30)] public string LastName { get; set; } = "";
+    [EmailAddress] public string Email { get; set; } = "";
+    public override string ToString() => $"{FirstName} {LastName}";
+}
