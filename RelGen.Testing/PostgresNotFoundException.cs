@@ -1,0 +1,24 @@
+namespace RelGen.Testing;
+
+/// <summary>
+/// Thrown by <see cref="EphemeralPostgres.StartAsync(CancellationToken)"/> when there is neither a
+/// PostgreSQL installation to start a server from nor a <c>RELGEN_TEST_CONNECTION</c> to use.
+/// The message says how to fix it.
+/// </summary>
+public sealed class PostgresNotFoundException : InvalidOperationException
+{
+    public PostgresNotFoundException()
+        : this("No PostgreSQL server binaries were found.")
+    {
+    }
+
+    public PostgresNotFoundException(string message)
+        : base(message)
+    {
+    }
+
+    public PostgresNotFoundException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}
