@@ -102,6 +102,8 @@ internal sealed class DeleteCollector(RelGenDatabase database, ConnectionLease l
 
     private List<object> Add(ModelMeta model, List<object> keys)
     {
+        if (keys.Count == 0)
+            return keys;
         if (!_collected.TryGetValue(model, out var entry))
         {
             entry = ([], []);

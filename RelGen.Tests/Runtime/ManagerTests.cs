@@ -1,0 +1,71 @@
+using RelGen.Tests.Models;
+using RelGen.Tests.Support;
+
+namespace RelGen.Tests.Runtime;
+
+/// <summary>Reverse managers: scoped queries, CreateAsync, AddAsync (insert and move), and refusal on an unsaved owner.</summary>
+public sealed class ManagerTests : DatabaseTest
+{
+    private RelGenDatabase _db = null!;
+    private readonly SqlCapture _sql = new();
+
+    [OneTimeSetUp]
+    public async Task CreateTablesAsync()
+    {
+        _db = RelGenDatabase.Create(ConnectionString, _sql);
+        await _db.CreateTablesAsync();
+    }
+
+    [OneTimeTearDown]
+    public async Task DisposeAsync() => await _db.DisposeAsync();
+
+    private async Task<Reporter> NewReporterAsync(string first)
+    {
+        var reporter = new Reporter { FirstName = first, LastName = "Smith", Email = "j@example.com" };
+        await _db.SaveAsync(reporter);
+        return reporter;
+    }
+
+    [Test]
+    public void TheManagerOfAnUnsavedOwnerThrows()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => _ = new Reporter { FirstName = "Unsaved" }.ArticleSet);
+        Assert.That(error!.Message, Does.Contain("ArticleSet"));
+    }
+
+    [Test]
+    public async Task AddMovesSeveralSavedObjectsInOneUpdate()
+    {
+        var john = await NewReporterAsync("John");
+        var paul = await NewReporterAsync("Paul");
+        var first = await john.ArticleSet.CreateAsync(headline: "One", pubDate: new DateOnly(2021, 1, 1));
+        var second = await john.ArticleSet.CreateAsync(headline: "Two", pubDate: new DateOnly(2021, 1, 2));
+        _sql.Clear();
+        await paul.ArticleSet.AddAsync(first, second);
+        Assert.That(_sql.Commands.Count(c => c.StartsWith("UPDATE", StringComparison.Ordinal)), Is.EqualTo(1));
+        Assert.That(await paul.ArticleSet.CountAsync(), Is.EqualTo(2));
+        Assert.That(await john.ArticleSet.CountAsync(), Is.Zero);
+        Assert.That(first.Reporter, Is.SameAs(paul));
+    }
+
+    [Test]
+    public async Task AddOfUnsavedAndSavedObjectsIsAtomic()
+    {
+        var john = await NewReporterAsync("Atomic");
+        var saved = await john.ArticleSet.CreateAsync(headline: "Saved", pubDate: new DateOnly(2021, 1, 1));
+        var other = await NewReporterAsync("Other");
+        var invalid = new Article { Headline = new string('x', 101) };
+        Assert.ThrowsAsync<ModelValidationException>(() => other.ArticleSet.AddAsync(saved, invalid));
+        Assert.That((await Article.Objects(_db).GetAsync(a => a.Id == saved.Id)).ReporterId, Is.EqualTo(john.Id));
+    }
+
+    [Test]
+    public async Task ManagerQueriesAreScopedToTheOwner()
+    {
+        var john = await NewReporterAsync("Scoped");
+        var paul = await NewReporterAsync("Elsewhere");
+        await john.ArticleSet.CreateAsync(headline: "Mine", pubDate: new DateOnly(2021, 1, 1));
+        await paul.ArticleSet.CreateAsync(headline: "Mine too", pubDate: new DateOnly(2021, 1, 1));
+        Assert.That((await john.ArticleSet.Filter(a => a.Headline.StartsWith("Mine")).ToListAsync()).Select(a => a.Headline), Is.EqualTo(new[] { "Mine" }));
+    }
+}
