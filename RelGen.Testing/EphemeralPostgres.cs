@@ -97,12 +97,12 @@ public sealed class EphemeralPostgres : IAsyncDisposable
             try
             {
                 await cluster.RemoveAsync(async: true).ConfigureAwait(false);
-                LocalClusterRegistry.Remove(cluster);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                // Leave it to the exit hook; the start failure is the error worth reporting.
+                // The start failure is the error worth reporting; a later start sweeps the folder once this process is gone.
             }
+            LocalClusterRegistry.Remove(cluster);
             throw;
         }
     }
