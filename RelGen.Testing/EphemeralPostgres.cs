@@ -97,12 +97,12 @@ public sealed class EphemeralPostgres : IAsyncDisposable
             try
             {
                 await cluster.RemoveAsync(async: true).ConfigureAwait(false);
-                LocalClusterRegistry.Remove(cluster);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                // Leave it to the exit hook; the start failure is the error worth reporting.
+                // The start failure is the error worth reporting; a later start sweeps the folder once this process is gone.
             }
+            LocalClusterRegistry.Remove(cluster);
             throw;
         }
     }
@@ -132,26 +132,24 @@ public sealed class EphemeralPostgres : IAsyncDisposable
             created = [.. createdDatabases];
 
         // Idle pooled connections would otherwise linger (or block DROP DATABASE).
-        foreach (string connectionString in created.Append(ConnectionString))
-        {
-            using var connection = new NpgsqlConnection(connectionString);
-            NpgsqlConnection.ClearPool(connection);
-        }
+        foreach (string connectionString in created)
+            ClearPool(connectionString);
 
         if (cluster is not null)
         {
             await cluster.RemoveAsync(async: true).ConfigureAwait(false);
             LocalClusterRegistry.Remove(cluster);
-            return;
         }
-        foreach (string connectionString in created)
+        else
         {
-            string name = new NpgsqlConnectionStringBuilder(connectionString).Database!;
-            // FORCE (PostgreSQL 13+) ends sessions a test left open.
-            await ExecuteAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", CancellationToken.None).ConfigureAwait(false);
+            foreach (string connectionString in created)
+            {
+                string name = new NpgsqlConnectionStringBuilder(connectionString).Database!;
+                // FORCE (PostgreSQL 13+) ends sessions a test left open.
+                await ExecuteAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", CancellationToken.None).ConfigureAwait(false);
+            }
         }
-        using (var maintenance = new NpgsqlConnection(ConnectionString))
-            NpgsqlConnection.ClearPool(maintenance);
+        ClearPool(ConnectionString);
     }
 
     public override string ToString() => IsExternal ? $"external PostgreSQL on port {Port}" : $"PostgreSQL on port {Port}, data in {DataDirectory}";
@@ -166,6 +164,12 @@ public sealed class EphemeralPostgres : IAsyncDisposable
         {
             throw new ArgumentException($"{ConnectionEnvironmentVariable} does not hold a valid connection string: {e.Message}", e);
         }
+    }
+
+    static void ClearPool(string connectionString)
+    {
+        using var connection = new NpgsqlConnection(connectionString);
+        NpgsqlConnection.ClearPool(connection);
     }
 
     async Task ExecuteAsync(string sql, CancellationToken cancellationToken)

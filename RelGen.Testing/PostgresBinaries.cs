@@ -43,7 +43,7 @@ internal sealed record PostgresBinaries(string InitDb, string PgCtl)
 
         throw new PostgresNotFoundException(
             $"No PostgreSQL server binaries (initdb, pg_ctl) were found to start a throwaway server, and {EphemeralPostgres.ConnectionEnvironmentVariable} is not set. "
-            + $"Searched {EphemeralPostgres.BinEnvironmentVariable}, PATH, `pg_config --bindir` and {string.Join(", ", options.InstallPatterns)}."
+            + $"Searched {EphemeralPostgres.BinEnvironmentVariable}, PATH, `pg_config --bindir`{string.Concat(options.InstallPatterns.Select(pattern => ", " + pattern))}."
             + Environment.NewLine + Remedies);
     }
 
@@ -81,7 +81,7 @@ internal sealed record PostgresBinaries(string InitDb, string PgCtl)
     }
 
     /// <summary>"/usr/lib/postgresql/*/bin" -> "/usr/lib/postgresql/17/bin", ".../15/bin", ... .</summary>
-    internal static IEnumerable<string> ExpandByVersionDescending(string pattern)
+    static IEnumerable<string> ExpandByVersionDescending(string pattern)
     {
         int star = pattern.IndexOf('*', StringComparison.Ordinal);
         if (star < 0)

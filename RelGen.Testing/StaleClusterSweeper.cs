@@ -10,8 +10,6 @@ namespace RelGen.Testing;
 /// </summary>
 internal static class StaleClusterSweeper
 {
-    // A folder is briefly without its owner file while it is being created.
-    static readonly TimeSpan OwnerlessGrace = TimeSpan.FromMinutes(5);
     static readonly ConcurrentDictionary<string, bool> Swept = new(StringComparer.Ordinal);
 
     /// <summary>Sweeps <paramref name="tempRoot"/> once per process.</summary>
@@ -48,10 +46,11 @@ internal static class StaleClusterSweeper
 
     static bool IsAbandoned(string folder)
     {
+        // No readable owner: a folder being created this instant, or one this code did not make. Not ours to judge.
         string ownerFile = Path.Combine(folder, LocalCluster.OwnerFileName);
         if (!File.Exists(ownerFile))
-            return DateTime.UtcNow - Directory.GetCreationTimeUtc(folder) > OwnerlessGrace;
+            return false;
         string text = File.ReadAllText(ownerFile).Trim();
-        return !int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int owner) || !UnixProcess.IsAlive(owner);
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int owner) && !UnixProcess.IsAlive(owner);
     }
 }
