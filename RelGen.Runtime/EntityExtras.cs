@@ -9,6 +9,6 @@ public sealed class EntityExtras
     /// <summary>Reverse sets loaded by <c>PrefetchRelated</c>, by relation.</summary>
     internal Dictionary<Schema.RelationMeta, object>? Prefetched;
 
-    /// <summary>The objects loaded by the same query, for the peers fetch mode.</summary>
-    internal object? Peers;
+    /// <summary>The objects loaded by the same query and the fetch mode it ran with.</summary>
+    internal Loading.PeerGroup? Peers;
 }

@@ -38,6 +38,9 @@ public sealed partial class RelGenDatabase : IAsyncDisposable, IDisposable
 
     internal SqlLog Log { get; }
 
+    /// <summary>What reading an unloaded relation does for objects of this database's queries; <see cref="RelGen.FetchMode.One"/> by default.</summary>
+    public FetchMode FetchMode { get; set; } = FetchMode.One;
+
     /// <summary>Begins a transaction that every operation on this database in the same async flow joins.</summary>
     public Task<RelGenTransaction> BeginTransactionAsync(CancellationToken cancellationToken = default)
     {

@@ -82,7 +82,7 @@ internal static class MetadataEmitter
         WriteBinder(w, model, "AddKeyParameter", [model.Key]);
         w.Line();
         w.Open($"public override void WriteRow({full} entity, {Names.Importer} importer)");
-        foreach (var c in written)
+        foreach (var c in all)
             w.Line(ColumnCode.Copy(ColumnCode.Access(model, c, "entity"), c));
         w.Close();
     }

@@ -15,6 +15,7 @@ internal sealed class ModelReader<T> : IAsyncDisposable where T : class, IModel<
     private ConnectionLease _lease;
     private NpgsqlCommand? _command;
     private NpgsqlDataReader? _reader;
+    private readonly Loading.PeerGroup? _peers;
 
     private ModelReader(RelGenDatabase database, QueryState state, CompiledQuery compiled)
     {
@@ -22,6 +23,10 @@ internal sealed class ModelReader<T> : IAsyncDisposable where T : class, IModel<
         _meta = T.Meta;
         _state = state;
         _compiled = compiled;
+        // Peers need a shared group; an explicit mode must travel with each object. Otherwise nothing is allocated.
+        var mode = state.FetchMode ?? database.FetchMode;
+        if (state.FetchMode is not null || mode == FetchMode.Peers)
+            _peers = new Loading.PeerGroup(mode);
     }
 
     public T Current { get; private set; } = null!;
@@ -55,6 +60,11 @@ internal sealed class ModelReader<T> : IAsyncDisposable where T : class, IModel<
         ((IModel)entity).RelGenDatabase = _database;
         if (_state.SelectRelated.Length > 0)
             AttachRelated(entity, reader);
+        if (_peers is not null)
+        {
+            _peers.Members.Add(entity);
+            ((IModel)entity).RelGenExtras = new EntityExtras { Peers = _peers };
+        }
         Current = entity;
         return true;
     }

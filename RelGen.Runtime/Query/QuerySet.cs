@@ -60,6 +60,9 @@ public class QuerySet<T, TLookup> : QuerySet<T>, IAsyncEnumerable<T>
     public QuerySet<T, TLookup> PrefetchRelated(params Func<TLookup, ModelLookup>[] relations)
         => With(State.WithPrefetch(RelationPaths.Reverse(Root, relations)));
 
+    /// <summary>What reading an unloaded relation of the returned objects does (see <see cref="RelGen.FetchMode"/>).</summary>
+    public QuerySet<T, TLookup> WithFetchMode(FetchMode mode) => With(State.WithFetchMode(mode));
+
     /// <summary>The command text exactly as it would be sent, with placeholders and no values.</summary>
     public string ToSql() => QueryCompiler.Compile(State, QueryKind.Select).Sql;
 

@@ -29,6 +29,7 @@ internal sealed class QueryState
         Offset = other.Offset;
         SelectRelated = other.SelectRelated;
         Prefetch = other.Prefetch;
+        FetchMode = other.FetchMode;
     }
 
     public ModelMeta Model { get; }
@@ -42,6 +43,9 @@ internal sealed class QueryState
     public RelationPath[] SelectRelated { get; private init; }
     public RelationPath[] Prefetch { get; private init; }
 
+    /// <summary>The fetch mode of the objects this query returns; null means the database's.</summary>
+    public FetchMode? FetchMode { get; private init; }
+
     public bool IsSliced => Limit is not null || Offset > 0;
 
     public QueryState AddFilter(Predicate predicate, bool exclude)
@@ -52,6 +56,8 @@ internal sealed class QueryState
     }
 
     public QueryState WithOrder(OrderTerm[] order) => new(this) { Order = order };
+
+    public QueryState WithFetchMode(FetchMode mode) => new(this) { FetchMode = mode };
 
     public QueryState WithDistinct() => new(this) { Distinct = true };
 

@@ -25,7 +25,11 @@ internal sealed class ModelSql
         DeleteKeys = $"DELETE FROM {table} WHERE {key.QuotedColumn} = ANY($1)";
         SelectByKey = $"SELECT {Join(model.Columns)} FROM {table} WHERE {key.QuotedColumn} = $1";
         SelectAllColumns = $"SELECT {Join(model.Columns)} FROM {table}";
-        CopyIn = $"COPY {table} ({Join(written)}) FROM STDIN (FORMAT BINARY)";
+        SelectByKeys = $"SELECT {Join(model.Columns)} FROM {table} WHERE {key.QuotedColumn} = ANY($1)";
+        CopyIn = $"COPY {table} ({Join(model.Columns)}) FROM STDIN (FORMAT BINARY)";
+        ReserveKeys = key.IsIdentity
+            ? $"SELECT nextval(pg_get_serial_sequence({Literal(table)}, {Literal(key.Column)}))::{key.SqlType} FROM generate_series(1, $1)"
+            : "";
     }
 
     public string Insert { get; }
@@ -35,7 +39,32 @@ internal sealed class ModelSql
     public string DeleteKeys { get; }
     public string SelectByKey { get; }
     public string SelectAllColumns { get; }
+    public string SelectByKeys { get; }
     public string CopyIn { get; }
+
+    /// <summary>Takes N values of the identity's sequence, so bulk inserts know their keys without RETURNING.</summary>
+    public string ReserveKeys { get; }
+
+    /// <summary>A multi-row insert of <paramref name="rows"/> rows of every written column, returning identity keys in row order.</summary>
+    public string InsertRows(ModelMeta model, int rows)
+    {
+        var written = model.Columns.Where(c => !c.IsIdentity).ToArray();
+        var sql = new StringBuilder("INSERT INTO ").Append(model.QuotedTable).Append(" (").Append(Join(written)).Append(") VALUES ");
+        var parameter = 1;
+        for (var row = 0; row < rows; row++)
+        {
+            sql.Append(row == 0 ? "(" : ", (");
+            for (var i = 0; i < written.Length; i++)
+                sql.Append(i == 0 ? "$" : ", $").Append(parameter++);
+            sql.Append(')');
+        }
+        if (model.Key.IsIdentity)
+            sql.Append(" RETURNING ").Append(model.Key.QuotedColumn);
+        return sql.ToString();
+    }
+
+    // Table names are identifiers from the generator; as a regclass literal they are quoted once more.
+    private static string Literal(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
 
     public static ModelSql For(ModelMeta model) => model.Sql ??= new ModelSql(model);
 

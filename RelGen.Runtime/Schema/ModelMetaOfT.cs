@@ -38,7 +38,7 @@ public abstract class ModelMeta<T> : ModelMeta where T : class
     /// <summary>Adds the keys of <paramref name="entities"/> as one array parameter.</summary>
     public abstract void AddKeyArrayParameter(IReadOnlyList<T> entities, NpgsqlParameterCollection parameters);
 
-    /// <summary>Writes one row for binary COPY: every written column, in column order.</summary>
+    /// <summary>Writes one row for binary COPY: every column, key included, in column order.</summary>
     public abstract void WriteRow(T entity, NpgsqlBinaryImporter importer);
 
     /// <summary>Stores the key the database assigned.</summary>
