@@ -21,8 +21,17 @@ internal static class Deleter
         var meta = T.Meta;
         if (!meta.IsSaved(entity))
             throw new InvalidOperationException($"{meta.ClassName} object ('{entity}') can't be deleted because its {meta.Key.Property} is not set.");
+        DeleteResult result;
+        if (CascadePlan.For(meta) is { } plan)
+        {
+            var condition = $"{meta.Key.QuotedColumn} = $1";
+            result = await RunPlanAsync(database, plan, meta, condition, p => meta.AddKeyParameter(entity, p), async, cancellationToken).ConfigureAwait(false);
+            meta.ResetKey(entity);
+            ((IModel)entity).RelGenDatabase = null;
+            return result;
+        }
         var sql = ModelSql.For(meta).LockKeys;
-        var result = await RunAsync(database, meta, sql, p => p.Add(meta.CreateKeyArrayParameter([meta.GetKey(entity)])), async, cancellationToken).ConfigureAwait(false);
+        result = await RunAsync(database, meta, sql, p => p.Add(meta.CreateKeyArrayParameter([meta.GetKey(entity)])), async, cancellationToken).ConfigureAwait(false);
         meta.ResetKey(entity);
         ((IModel)entity).RelGenDatabase = null;
         return result;
@@ -33,8 +42,51 @@ internal static class Deleter
         var model = state.Model;
         var keys = new System.Text.StringBuilder();
         QueryCompiler.WriteQuery(keys, state, QueryKind.Keys, new SqlCounters());
+        if (CascadePlan.For(model) is { } plan)
+            return RunPlanAsync(database, plan, model, $"{model.Key.QuotedColumn} IN ({keys})", state.AddParameters, async, cancellationToken);
         var sql = $"SELECT {model.Key.QuotedColumn} FROM {model.QuotedTable} WHERE {model.Key.QuotedColumn} IN ({keys}) FOR UPDATE";
         return RunAsync(database, model, sql, state.AddParameters, async, cancellationToken);
+    }
+
+    /// <summary>
+    /// One round trip, atomic: a batch (one implicit transaction) that first locks the root rows, so a child
+    /// being inserted concurrently commits first, then deletes the whole cascade in one statement whose fresh
+    /// snapshot sees that child. The database's ON DELETE rules mirror the relations' as a last line of defence.
+    /// </summary>
+    private static async ValueTask<DeleteResult> RunPlanAsync(RelGenDatabase database, CascadePlan plan, ModelMeta root, string rootCondition,
+        Action<NpgsqlParameterCollection> bind, bool async, CancellationToken cancellationToken)
+    {
+        var lease = await database.AcquireAsync(async, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var batch = new NpgsqlBatch(lease.Connection, lease.Transaction);
+            var lockRows = new NpgsqlBatchCommand($"SELECT 1 FROM {root.QuotedTable} WHERE {rootCondition} FOR UPDATE");
+            bind(lockRows.Parameters);
+            var delete = new NpgsqlBatchCommand(plan.Sql(rootCondition));
+            bind(delete.Parameters);
+            batch.BatchCommands.Add(lockRows);
+            batch.BatchCommands.Add(delete);
+            database.Log.Command(lockRows.CommandText + ";\n" + delete.CommandText);
+            await using var reader = async ? await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false) : batch.ExecuteReader();
+            _ = async ? await reader.NextResultAsync(cancellationToken).ConfigureAwait(false) : reader.NextResult();
+            _ = async ? await reader.ReadAsync(cancellationToken).ConfigureAwait(false) : reader.Read();
+            var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var i = 0; i < plan.Deleted.Count; i++)
+            {
+                var count = (int)reader.GetInt64(i);
+                if (count > 0)
+                    counts[plan.Deleted[i].ClassName] = counts.GetValueOrDefault(plan.Deleted[i].ClassName) + count;
+            }
+            return new DeleteResult(counts);
+        }
+        catch (PostgresException e) when (Errors.IsIntegrityError(e))
+        {
+            throw new IntegrityException(e);
+        }
+        finally
+        {
+            await lease.DisposeAsync(async).ConfigureAwait(false);
+        }
     }
 
     private static async ValueTask<DeleteResult> RunAsync(RelGenDatabase database, ModelMeta model, string seedSql,
