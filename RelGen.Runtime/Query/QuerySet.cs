@@ -24,6 +24,9 @@ public class QuerySet<T, TLookup> : QuerySet<T>, IAsyncEnumerable<T>
         Root = root;
     }
 
+    [ThreadStatic]
+    private static Npgsql.NpgsqlCommand? _scratch;
+
     private protected TLookup Root { get; }
 
     private QuerySet<T, TLookup> With(QueryState state) => new(Database, Root, state);
@@ -69,12 +72,20 @@ public class QuerySet<T, TLookup> : QuerySet<T>, IAsyncEnumerable<T>
     /// <summary>The values that would be sent with <see cref="ToSql"/>, in placeholder order.</summary>
     public IReadOnlyList<object?> ToParameters()
     {
-        using var command = new Npgsql.NpgsqlCommand();
-        State.AddParameters(command.Parameters);
-        var values = new object?[command.Parameters.Count];
-        for (var i = 0; i < values.Length; i++)
-            values[i] = command.Parameters[i].Value;
-        return values;
+        // A reused per-thread collection: only the parameters and the returned array are allocated.
+        var parameters = (_scratch ??= new Npgsql.NpgsqlCommand()).Parameters;
+        try
+        {
+            State.AddParameters(parameters);
+            var values = new object?[parameters.Count];
+            for (var i = 0; i < values.Length; i++)
+                values[i] = parameters[i].Value;
+            return values;
+        }
+        finally
+        {
+            parameters.Clear();
+        }
     }
 
     public Task<List<T>> ToListAsync(CancellationToken cancellationToken = default)

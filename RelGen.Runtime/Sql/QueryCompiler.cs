@@ -95,8 +95,15 @@ internal static class QueryCompiler
             }
         }
 
+        // Distinct rows of the model are distinct keys: count those directly instead of through a subquery.
+        var countDistinctKeys = kind is QueryKind.Count && state.Distinct && !state.IsSliced;
+        if (countDistinctKeys)
+        {
+            select.Clear();
+            select.Append("COUNT(DISTINCT ").Append(level.RootAlias).Append('.').Append(state.Model.Key.QuotedColumn).Append(')');
+        }
         var body = new StringBuilder();
-        body.Append(state.Distinct ? "SELECT DISTINCT " : "SELECT ").Append(select);
+        body.Append(state.Distinct && !countDistinctKeys ? "SELECT DISTINCT " : "SELECT ").Append(select);
         level.WriteFrom(body);
         body.Append(where).Append(orderText);
         if (state.Limit is not null)
@@ -106,6 +113,9 @@ internal static class QueryCompiler
 
         switch (kind)
         {
+            case QueryKind.Count when countDistinctKeys:
+                sql.Append(body);
+                break;
             case QueryKind.Count when state.Distinct || state.IsSliced:
                 sql.Append("SELECT COUNT(*) FROM (").Append(body).Append(") AS s");
                 break;

@@ -144,6 +144,13 @@ public sealed class QueryCompilerTests
         => Assert.That(Article.Objects(_db).Exclude(a => a.Headline == "x").ToSql(), Does.Contain("WHERE ((t0.\"headline\" = $1) IS NOT TRUE)"));
 
     [Test]
+    public void DistinctCountCountsDistinctKeys()
+    {
+        var query = Reporter.Objects(_db).Filter(r => r.Article.Headline.StartsWith("This")).Distinct();
+        Assert.That(QueryText.Count(query), Is.EqualTo("SELECT COUNT(DISTINCT t0.\"id\") FROM \"reporter\" t0 LEFT OUTER JOIN \"article\" t1 ON t1.\"reporter_id\" = t0.\"id\" WHERE t1.\"headline\" LIKE $1"));
+    }
+
+    [Test]
     public void TheSqlOfAShapeIsBuiltOnceAndReused()
     {
         var first = Article.Objects(_db).Filter(a => a.Reporter.FirstName == "John").ToSql();
