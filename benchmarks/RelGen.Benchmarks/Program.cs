@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
-using BenchmarkDotNet.Exporters.Csv;
 using BenchmarkDotNet.Running;
 using RelGen.Benchmarks;
 using RelGen.Testing;
@@ -10,10 +9,8 @@ var arguments = args.ToList();
 if (!arguments.Contains("--inProcess", StringComparer.OrdinalIgnoreCase))
     arguments.Add("--inProcess");
 
-var config = ManualConfig.Create(DefaultConfig.Instance)
-    .AddDiagnoser(MemoryDiagnoser.Default)
-    .AddExporter(CsvExporter.Default)
-    .WithOptions(ConfigOptions.JoinSummary);
+// The default config already exports CSV (and markdown) into BenchmarkDotNet.Artifacts/results.
+var config = ManualConfig.Create(DefaultConfig.Instance).AddDiagnoser(MemoryDiagnoser.Default);
 
 EphemeralPostgres? server = null;
 if (BenchDatabase.ConnectionString.Length == 0)
