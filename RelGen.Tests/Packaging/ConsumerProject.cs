@@ -1,3 +1,5 @@
+using System.Security;
+
 namespace RelGen.Tests.Packaging;
 
 /// <summary>
@@ -29,7 +31,7 @@ public static class ConsumerProject
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>
               <packageSources>
-                <add key="relgen-test-feed" value="{feed}" />
+                <add key="relgen-test-feed" value="{SecurityElement.Escape(feed)}" />
               </packageSources>
             </configuration>
             """);

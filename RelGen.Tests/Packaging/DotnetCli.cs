@@ -35,28 +35,34 @@ public static class DotnetCli
         }
 
         var clock = Stopwatch.StartNew();
-        using var process = new Process { StartInfo = info };
+        using var process = new Process { StartInfo = info, EnableRaisingEvents = true };
+        var exited = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        process.Exited += (_, _) => exited.TrySetResult();
         process.OutputDataReceived += Append;
         process.ErrorDataReceived += Append;
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        using var deadline = new CancellationTokenSource(timeout);
         try
         {
-            // Also waits for both pipes to close, so the output is complete.
-            await process.WaitForExitAsync(deadline.Token);
+            await exited.Task.WaitAsync(timeout);
         }
-        catch (OperationCanceledException) when (!process.HasExited)
+        catch (TimeoutException)
         {
             process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync(CancellationToken.None);
+            process.WaitForExit(TimeSpan.FromSeconds(10));
             return new CliResult(commandLine, null, Snapshot(output), clock.Elapsed);
+        }
+        // Let the last lines arrive. Not for long: a server the child started and left running (a
+        // compiler server, say) may hold the pipes open, and what the child printed is already here.
+        using var drain = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        try
+        {
+            await process.WaitForExitAsync(drain.Token);
         }
         catch (OperationCanceledException)
         {
-            // It exited, but something it started still holds the pipes open: what it printed is all there is.
         }
         return new CliResult(commandLine, process.ExitCode, Snapshot(output), clock.Elapsed);
     }
