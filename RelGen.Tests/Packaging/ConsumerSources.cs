@@ -1,0 +1,62 @@
+namespace RelGen.Tests.Packaging;
+
+/// <summary>The consumer programs: the contract's Reporter and Article (from API.md), and a model that is not partial.</summary>
+public static class ConsumerSources
+{
+    /// <summary>
+    /// Uses the members only the generator provides, so it compiles only when the package's generator ran.
+    /// It is built, never run.
+    /// </summary>
+    public const string Newsroom = """
+        using System.ComponentModel.DataAnnotations;
+        using RelGen;
+
+        await using var db = RelGenDatabase.Create("Host=localhost;Database=newsroom");
+        await db.CreateTablesAsync();
+        var reporter = new Reporter { FirstName = "John", LastName = "Smith", Email = "john@example.com" };
+        await db.SaveAsync(reporter);
+        Article article = await reporter.ArticleSet.CreateAsync(headline: "This is a test", pubDate: new DateOnly(2005, 7, 27));
+        int reporterId = article.ReporterId;
+        var johns = await Article.Objects(db).Filter(a => a.Reporter.FirstName == "John").ToListAsync();
+        var writers = await Reporter.Objects(db).Filter(r => r.Article.Headline.StartsWith("This")).Distinct().CountAsync();
+        DeleteResult deleted = await db.DeleteAsync(reporter);
+        Console.WriteLine($"{reporterId} {johns.Count} {writers} {deleted}");
+
+        [Model]
+        public partial class Reporter
+        {
+            public int Id { get; set; }
+            [MaxLength(30)] public string FirstName { get; set; } = "";
+            [MaxLength(30)] public string LastName { get; set; } = "";
+            [EmailAddress] public string Email { get; set; } = "";
+            public override string ToString() => $"{FirstName} {LastName}";
+        }
+
+        [Model, Ordering(nameof(Headline))]
+        public partial class Article
+        {
+            public int Id { get; set; }
+            [MaxLength(100)] public string Headline { get; set; } = "";
+            public DateOnly PubDate { get; set; }
+            [ForeignKey(OnDelete = OnDelete.Cascade)]
+            public partial Reporter Reporter { get; set; }
+            public override string ToString() => Headline;
+        }
+
+        """;
+
+    /// <summary>Compiles without RelGen's analyzer; with it, RG0001 is the one error.</summary>
+    public const string NotPartial = """
+        using RelGen;
+
+        Console.WriteLine(new Note { Text = "hello" }.Text);
+
+        [Model]
+        public class Note
+        {
+            public int Id { get; set; }
+            public string Text { get; set; } = "";
+        }
+
+        """;
+}
