@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Npgsql;
 using RelGen.Execution;
 using RelGen.Query;
@@ -14,6 +15,7 @@ namespace RelGen.Delete;
 /// </summary>
 internal static class Deleter
 {
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public static async ValueTask<DeleteResult> DeleteEntityAsync<T>(RelGenDatabase database, T entity, bool async, CancellationToken cancellationToken)
         where T : class, IModel<T>
     {
@@ -53,6 +55,7 @@ internal static class Deleter
     /// being inserted concurrently commits first, then deletes the whole cascade in one statement whose fresh
     /// snapshot sees that child. The database's ON DELETE rules mirror the relations' as a last line of defence.
     /// </summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private static async ValueTask<DeleteResult> RunPlanAsync(RelGenDatabase database, CascadePlan plan, ModelMeta root, string rootCondition,
         Action<NpgsqlParameterCollection> bind, bool async, CancellationToken cancellationToken)
     {
@@ -89,6 +92,7 @@ internal static class Deleter
         }
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private static async ValueTask<DeleteResult> RunAsync(RelGenDatabase database, ModelMeta model, string seedSql,
         Action<NpgsqlParameterCollection> bindSeed, bool async, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Npgsql;
 using RelGen.Execution;
 using RelGen.Schema;
@@ -31,6 +32,7 @@ internal sealed class ModelReader<T> : IAsyncDisposable where T : class, IModel<
 
     public T Current { get; private set; } = null!;
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public static async ValueTask<ModelReader<T>> OpenAsync(RelGenDatabase database, QueryState state, bool async, CancellationToken cancellationToken)
     {
         var reader = new ModelReader<T>(database, state, QueryCompiler.Compile(state, QueryKind.Select));
@@ -51,6 +53,7 @@ internal sealed class ModelReader<T> : IAsyncDisposable where T : class, IModel<
         }
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<bool> ReadAsync(bool async, CancellationToken cancellationToken)
     {
         var reader = _reader!;
@@ -102,6 +105,7 @@ internal sealed class ModelReader<T> : IAsyncDisposable where T : class, IModel<
 
     public ValueTask DisposeAsync() => DisposeAsync(async: true);
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public async ValueTask DisposeAsync(bool async)
     {
         if (_reader is not null)

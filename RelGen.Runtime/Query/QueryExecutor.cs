@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Npgsql;
 using RelGen.Sql;
 
@@ -6,6 +7,7 @@ namespace RelGen.Query;
 /// <summary>The terminal operations of query sets: one core each, with a <c>bool async</c> flag.</summary>
 internal static class QueryExecutor
 {
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public static async ValueTask<ModelReader<T>> OpenReaderAsync<T>(RelGenDatabase database, QueryState state, bool async, CancellationToken cancellationToken)
         where T : class, IModel<T>
     {
@@ -19,6 +21,7 @@ internal static class QueryExecutor
         }
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public static async ValueTask<List<T>> ToListAsync<T>(RelGenDatabase database, QueryState state, bool async, CancellationToken cancellationToken)
         where T : class, IModel<T>
     {
@@ -38,6 +41,7 @@ internal static class QueryExecutor
         return list;
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public static async ValueTask<T?> FirstOrDefaultAsync<T>(RelGenDatabase database, QueryState state, bool async, CancellationToken cancellationToken)
         where T : class, IModel<T>
     {
@@ -48,6 +52,7 @@ internal static class QueryExecutor
         return list.Count == 0 ? null : list[0];
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public static async ValueTask<T> GetAsync<T>(RelGenDatabase database, QueryState state, bool async, CancellationToken cancellationToken)
         where T : class, IModel<T>
     {
@@ -61,12 +66,14 @@ internal static class QueryExecutor
         };
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public static async ValueTask<int> CountAsync(RelGenDatabase database, QueryState state, bool async, CancellationToken cancellationToken)
         => checked((int)await ScalarAsync<long>(database, state, QueryKind.Count, async, cancellationToken).ConfigureAwait(false));
 
     public static ValueTask<bool> ExistsAsync(RelGenDatabase database, QueryState state, bool async, CancellationToken cancellationToken)
         => ScalarAsync<bool>(database, state, QueryKind.Exists, async, cancellationToken);
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private static async ValueTask<TValue> ScalarAsync<TValue>(RelGenDatabase database, QueryState state, QueryKind kind, bool async, CancellationToken cancellationToken)
     {
         var compiled = QueryCompiler.Compile(state, kind);

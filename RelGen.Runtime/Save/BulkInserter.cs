@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Npgsql;
 using RelGen.Execution;
 
@@ -16,6 +17,7 @@ internal static class BulkInserter
 
     private const int MaxParameters = 32_000;
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public static async ValueTask BulkCreateAsync<T>(RelGenDatabase database, IEnumerable<T> entities, bool async, CancellationToken cancellationToken)
         where T : class, IModel<T>
     {
@@ -50,6 +52,7 @@ internal static class BulkInserter
             ((IModel)entity).RelGenDatabase = database;
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private static async ValueTask InsertRowsAsync<T>(RelGenDatabase database, ConnectionLease lease, IReadOnlyList<T> list, bool async, CancellationToken cancellationToken)
         where T : class, IModel<T>
     {
@@ -70,6 +73,7 @@ internal static class BulkInserter
         }
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private static async ValueTask CopyAsync<T>(RelGenDatabase database, ConnectionLease lease, IReadOnlyList<T> list, bool async, CancellationToken cancellationToken)
         where T : class, IModel<T>
     {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Npgsql;
 using RelGen.Execution;
 
@@ -6,6 +7,7 @@ namespace RelGen.Save;
 /// <summary>INSERT when unsaved, else UPDATE; values are checked before anything is sent.</summary>
 internal static class Saver
 {
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public static async ValueTask SaveAsync<T>(RelGenDatabase database, T entity, bool async, CancellationToken cancellationToken)
         where T : class, IModel<T>
     {
@@ -28,6 +30,7 @@ internal static class Saver
     }
 
     /// <summary>Saves on a connection the caller holds; <see cref="Schema.ModelMeta{T}.PrepareSave"/> has run.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     internal static async ValueTask SaveOnAsync<T>(RelGenDatabase database, ConnectionLease lease, T entity, bool async, CancellationToken cancellationToken)
         where T : class, IModel<T>
     {

@@ -16,12 +16,10 @@ public class BulkInsert10k : ScenarioBase
     [IterationCleanup]
     public void RemoveInserted() => Execute("DELETE FROM article WHERE headline LIKE 'Bulk %'");
 
-    [GlobalCleanup]
-    public override void Cleanup()
+    protected override void CleanupScenario()
     {
         RemoveInserted();
         Execute("VACUUM ANALYZE article");
-        base.Cleanup();
     }
 
     private static List<Article> NewArticles()

@@ -13,11 +13,9 @@ public class InsertOne : ScenarioBase
     private const int ReporterId = 1;
     private static readonly DateOnly PubDate = new(2024, 1, 1);
 
-    [GlobalCleanup]
-    public override void Cleanup()
+    protected override void CleanupScenario()
     {
         Execute("DELETE FROM article WHERE headline = 'Inserted'");
-        base.Cleanup();
     }
 
     [Benchmark(Baseline = true)]

@@ -26,10 +26,16 @@ public abstract class ScenarioBase
     }
 
     [GlobalCleanup]
-    public virtual void Cleanup()
+    public void Cleanup()
     {
+        CleanupScenario();
         Db.Dispose();
         DataSource.Dispose();
+    }
+
+    /// <summary>Removes what a scenario wrote, so the next scenario sees the seeded tables.</summary>
+    protected virtual void CleanupScenario()
+    {
     }
 
     protected const string ArticleColumns = "a.id, a.headline, a.pub_date, a.reporter_id";
