@@ -32,9 +32,30 @@ internal static class RunAssert
             Assert.That(run.LocatedText(diagnostic), Is.EqualTo(locatedText), () => $"{id} is located on the wrong text: {diagnostic}");
             foreach (var name in named)
                 Assert.That(message, Does.Contain(name), "the message should name it");
-            Assert.That(run.CompilerErrors, Is.Empty, () => "follow-on compiler errors:" + Environment.NewLine + run.Describe());
+            AssertNoFollowOn(run);
         }
         return diagnostic;
+    }
+
+    /// <summary>The RG errors are exactly <paramref name="ids"/> (in any order), and no compiler error follows from them.</summary>
+    public static void OnlyGeneratorErrors(GeneratorRun run, params string[] ids)
+    {
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(run.GeneratorDiagnostics.Select(d => d.Id), Is.EquivalentTo(ids), run.Describe);
+            Assert.That(run.GeneratorDiagnostics.Select(d => d.Severity), Is.All.EqualTo(DiagnosticSeverity.Error));
+            AssertNoFollowOn(run);
+        }
+    }
+
+    /// <summary>
+    /// No compiler error, and no warning in generated code (a user's warnings-as-errors would turn it into one);
+    /// the user's own code may still warn.
+    /// </summary>
+    private static void AssertNoFollowOn(GeneratorRun run)
+    {
+        Assert.That(run.CompilerErrors, Is.Empty, () => "follow-on compiler errors:" + Environment.NewLine + run.Describe());
+        Assert.That(run.CompilerDiagnostics.Where(d => !IsUserSource(run, d)), Is.Empty, () => "warnings in generated code:" + Environment.NewLine + run.Describe());
     }
 
     /// <summary>Exactly one compiler error, with <paramref name="id"/>, located on <paramref name="locatedText"/> in the user's source.</summary>
