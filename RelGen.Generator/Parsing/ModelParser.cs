@@ -192,12 +192,12 @@ internal sealed class ModelParser
             Report(DiagnosticDescriptors.SetDefaultWithoutDefault, property.FirstLocation(), Name, property.Name);
 
         // The key column takes the shape of the target's key as mapped. A target whose key is unsupported
-        // reports that itself (RG0009, RG0004) and the graph stubs this relation; the column still has to be
-        // consistent so that this model's generated code compiles and the RG error stands alone.
-        var keyType = targetKeyType is null ? null : TypeMapper.Map(targetKeyType);
-        var (keyKind, keyClrType, keyEnumUnderlying) = keyType is null
+        // reports that itself (RG0009, RG0004) and the graph marks this relation invalid; the column must still
+        // be consistent so that this model's generated code compiles and the target's RG error stands alone.
+        var mappedKey = targetKeyType is null ? null : TypeMapper.Map(targetKeyType);
+        var (keyKind, keyClrType, keyEnumUnderlying) = mappedKey is null
             ? (FieldKind.Int32, "int", null)
-            : (keyType.Kind, keyType.Type, keyType.EnumUnderlying);
+            : (mappedKey.Kind, mappedKey.Type, mappedKey.EnumUnderlying);
         _columns.Add(new ColumnSpec(
             property.Name + "Id",
             Naming.SnakeCase(property.Name) + "_id",
