@@ -37,7 +37,7 @@ internal static class LookupEmitter
             var relation = model.Relations[i];
             w.Line();
             w.Line($"private {relation.TargetType}.Lookup? __f{i};");
-            w.Line($"public {relation.TargetType}.Lookup {relation.Property} => __f{i} ??= new(RelGenForward({i}));");
+            w.Line($"{relation.TargetAccessibility} {relation.TargetType}.Lookup {relation.Property} => __f{i} ??= new(RelGenForward({i}));");
         }
         for (var i = 0; i < spec.Reverse.Count; i++)
         {
@@ -47,7 +47,7 @@ internal static class LookupEmitter
             var source = reverse.Source.FullName;
             w.Line();
             w.Line($"private {source}.Lookup? __r{i};");
-            w.Line($"public {source}.Lookup {reverse.Relation.RelatedQueryName} => __r{i} ??= new(RelGenReverse({source}.Metadata.Instance.Relations[{reverse.RelationIndex}]));");
+            w.Line($"{reverse.Source.Accessibility} {source}.Lookup {reverse.Relation.RelatedQueryName} => __r{i} ??= new(RelGenReverse({source}.Metadata.Instance.Relations[{reverse.RelationIndex}]));");
         }
         w.Close();
         w.Line();

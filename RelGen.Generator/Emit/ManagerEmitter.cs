@@ -13,11 +13,13 @@ internal static class ManagerEmitter
         var relation = reverse.Relation;
         var manager = relation.RelatedName + "Manager";
         var baseType = relation.IsNullable ? "global::RelGen.Query.NullableRelatedManager" : "global::RelGen.Query.RelatedManager";
+        // An internal source model makes its manager internal too: a public one would expose it.
+        var access = source.Accessibility;
         w.Line($"/// <summary>The {source.ClassName} objects whose {relation.Property} is this {owner.ClassName}.</summary>");
-        w.Line($"public {owner.FullName}.{manager} {relation.RelatedName} => new(this);");
+        w.Line($"{access} {owner.FullName}.{manager} {relation.RelatedName} => new(this);");
         w.Line();
         w.Line($"/// <summary>The reverse manager of <see cref=\"{source.FullName}.{relation.Property}\"/>.</summary>");
-        w.Open($"public sealed class {manager} : {baseType}<{owner.FullName}, {source.FullName}, {source.FullName}.Lookup>");
+        w.Open($"{access} sealed class {manager} : {baseType}<{owner.FullName}, {source.FullName}, {source.FullName}.Lookup>");
         w.Line($"internal {manager}({owner.FullName} owner)");
         w.Line($"    : base(owner, {source.FullName}.Metadata.Instance.Relations[{reverse.RelationIndex}], {source.FullName}.Lookup.RelGenRoot, static (lookup, o) => lookup.{relation.Property} == o)");
         w.Line("{");
@@ -40,7 +42,8 @@ internal static class ManagerEmitter
             string type, member;
             bool nullable;
             string? defaultLiteral;
-            if (column.RelationIndex >= 0)
+            // Another relation is passed as the object when this code may assign it, else as its key.
+            if (column.RelationIndex >= 0 && source.Relations[column.RelationIndex].IsAssignable)
             {
                 var other = source.Relations[column.RelationIndex];
                 (type, member, nullable, defaultLiteral) = (other.DeclaredType, other.Property, other.IsNullable, null);

@@ -22,12 +22,7 @@ internal static class ModelEmitter
             w.Line();
         }
         for (var i = 0; i < model.Relations.Count; i++)
-        {
-            if (spec.RelationIsValid[i])
-                WriteRelation(w, model, i);
-            else
-                StubEmitter.WriteProperty(w, model.Relations[i].Modifiers, model.Relations[i].DeclaredType, model.Relations[i].Property, hasSetter: true);
-        }
+            WriteRelation(w, model, i, spec.RelationIsValid[i]);
         foreach (var reverse in spec.Reverse)
         {
             if (reverse.HasMembers)
@@ -59,25 +54,32 @@ internal static class ModelEmitter
         w.Line();
     }
 
-    private static void WriteRelation(SourceWriter w, ModelSpec model, int index)
+    /// <summary>
+    /// The relation and its key. A relation whose target has errors (<paramref name="valid"/> false) gets plain
+    /// accessors that neither load nor read the target's key, but keeps both members and backing fields, which
+    /// the metadata refers to: the target's RG error is then the only error.
+    /// </summary>
+    private static void WriteRelation(SourceWriter w, ModelSpec model, int index, bool valid)
     {
         var relation = model.Relations[index];
         var keyColumn = model.Columns[relation.ColumnIndex];
         var keyType = keyColumn.DeclaredType;
-        var target = relation.TargetType;
-        w.Line($"private {target}? {relation.ObjectField};");
-        w.Line($"private {keyType} {relation.KeyField};");
+        w.Line($"private {relation.TargetType}? {relation.ObjectField};");
+        // A string key is null until the relation is set, as an int key is 0 (PrepareSave refuses both).
+        w.Line($"private {keyType} {relation.KeyField}{(IsNonNullableReference(keyColumn) ? " = default!" : "")};");
         w.Line();
-        var load = $"{Names.Loader}.Load<{model.FullName}, {target}, {keyColumn.Type}>(this, ";
         w.Open($"{relation.Modifiers} partial {relation.DeclaredType} {relation.Property}");
-        if (relation.IsNullable)
-            w.Line($"get => {relation.ObjectField} ?? ({relation.KeyField} is {{ }} __key ? {relation.ObjectField} = {load}__key, Metadata.Instance.Relations[{index}]) : null);");
+        if (valid)
+        {
+            WriteLoadingAccessors(w, model, index);
+        }
         else
-            w.Line($"get => {relation.ObjectField} ??= {load}{relation.KeyField}, Metadata.Instance.Relations[{index}]);");
-        w.Open("set");
-        w.Line($"{relation.ObjectField} = value;");
-        w.Line($"{relation.KeyField} = value is null ? default({keyType}) : value.{relation.TargetKeyProperty};");
-        w.Close();
+        {
+            if (relation.GetAccessor.Length > 0)
+                w.Line($"{relation.GetAccessor} => {relation.ObjectField}{(relation.IsNullable ? "" : "!")};");
+            if (relation.SetAccessor.Length > 0)
+                w.Line($"{relation.SetAccessor} => {relation.ObjectField} = value;");
+        }
         w.Close();
         w.Line();
         w.Line($"/// <summary>The key of <see cref=\"{relation.Property}\"/>; setting it to another value forgets the loaded object.</summary>");
@@ -92,4 +94,27 @@ internal static class ModelEmitter
         w.Close();
         w.Line();
     }
+
+    /// <summary>The declared accessors: a getter that loads the related object on first access, a setter that keeps the key in step.</summary>
+    private static void WriteLoadingAccessors(SourceWriter w, ModelSpec model, int index)
+    {
+        var relation = model.Relations[index];
+        var keyColumn = model.Columns[relation.ColumnIndex];
+        var load = $"{Names.Loader}.Load<{model.FullName}, {relation.TargetType}, {keyColumn.Type}>(this, ";
+        var get = relation.GetAccessor;
+        if (get.Length > 0)
+        {
+            w.Line(relation.IsNullable
+                ? $"{get} => {relation.ObjectField} ?? ({relation.KeyField} is {{ }} __key ? {relation.ObjectField} = {load}__key, Metadata.Instance.Relations[{index}]) : null);"
+                : $"{get} => {relation.ObjectField} ??= {load}{relation.KeyField}, Metadata.Instance.Relations[{index}]);");
+        }
+        if (relation.SetAccessor.Length == 0)
+            return;
+        w.Open(relation.SetAccessor);
+        w.Line($"{relation.ObjectField} = value;");
+        w.Line($"{relation.KeyField} = value is null ? default({keyColumn.DeclaredType}){(IsNonNullableReference(keyColumn) ? "!" : "")} : value.{relation.TargetKeyProperty};");
+        w.Close();
+    }
+
+    private static bool IsNonNullableReference(ColumnSpec column) => !column.IsValueType && !column.IsNullable;
 }

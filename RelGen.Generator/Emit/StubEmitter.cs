@@ -18,7 +18,7 @@ internal static class StubEmitter
         foreach (var property in stub.Properties)
         {
             var parts = property.Split('|');
-            WriteProperty(w, parts[0], parts[1], parts[2], parts[3] == "set");
+            WriteProperty(w, parts[0], parts[1], parts[2], parts[3], parts[4]);
         }
         w.Close();
         if (stub.Namespace.Length > 0)
@@ -26,13 +26,13 @@ internal static class StubEmitter
         return w.ToString();
     }
 
-    public static void WriteProperty(SourceWriter w, string modifiers, string type, string name, bool hasSetter)
+    private static void WriteProperty(SourceWriter w, string modifiers, string type, string name, string getter, string setter)
     {
         var field = "__relgen" + name;
-        w.Line($"private {type.TrimEnd('?')}? {field};");
-        w.Line(hasSetter
-            ? $"{modifiers} partial {type} {name} {{ get => {field}!; set => {field} = value; }}"
-            : $"{modifiers} partial {type} {name} {{ get => {field}!; }}");
+        // The declared type as is: the property's type may be anything here, a value type included (RG0003).
+        w.Line($"private {type} {field} = default!;");
+        var accessors = (getter.Length > 0 ? $" {getter} => {field};" : "") + (setter.Length > 0 ? $" {setter} => {field} = value;" : "");
+        w.Line($"{modifiers} partial {type} {name} {{{accessors} }}");
         w.Line();
     }
 }

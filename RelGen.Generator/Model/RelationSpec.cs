@@ -3,9 +3,13 @@ namespace RelGen.Generator.Model;
 /// <summary>A <c>[ForeignKey]</c> property: both ends, the names on the target, and the on-delete rule.</summary>
 /// <param name="Property">The relation property, e.g. <c>Reporter</c>.</param>
 /// <param name="Modifiers">The declaration's modifiers before <c>partial</c>, e.g. <c>public</c>.</param>
+/// <param name="GetAccessor">The getter as declared (<c>get</c>), empty when none.</param>
+/// <param name="SetAccessor">The setter as declared (<c>set</c>, <c>init</c>, <c>private set</c>), empty when none.</param>
+/// <param name="IsAssignable">True when code elsewhere in the assembly can assign the property.</param>
 /// <param name="ColumnIndex">The index of its key column in the model's columns.</param>
 /// <param name="TargetType">The target model, fully qualified.</param>
 /// <param name="TargetClass">The target's class name.</param>
+/// <param name="TargetAccessibility">The target class's accessibility keyword, which its lookup property must not exceed.</param>
 /// <param name="TargetKeyProperty">The target's key property.</param>
 /// <param name="TargetKeyType">The target key's fully qualified type.</param>
 /// <param name="IsNullable">True for <c>Reporter?</c>.</param>
@@ -15,9 +19,13 @@ namespace RelGen.Generator.Model;
 internal sealed record RelationSpec(
     string Property,
     string Modifiers,
+    string GetAccessor,
+    string SetAccessor,
+    bool IsAssignable,
     int ColumnIndex,
     string TargetType,
     string TargetClass,
+    string TargetAccessibility,
     string TargetKeyProperty,
     string TargetKeyType,
     bool IsNullable,

@@ -6,5 +6,5 @@ namespace RelGen.Generator.Model;
 /// </summary>
 /// <param name="Namespace">The namespace.</param>
 /// <param name="ClassName">The class name.</param>
-/// <param name="Properties">Each partial property as "modifiers|type|name".</param>
+/// <param name="Properties">Each partial property as "modifiers|type|name|getter|setter" (accessors as declared, empty when absent).</param>
 internal sealed record StubSpec(string Namespace, string ClassName, EquatableArray<string> Properties);

@@ -27,10 +27,10 @@ internal static class KeyFinder
         return (marked ?? named, null);
     }
 
-    /// <summary>The key's name and fully qualified type as a relation to <paramref name="type"/> sees it (a generated key is <c>int Id</c>).</summary>
-    public static (string Property, string Type) Describe(INamedTypeSymbol type)
+    /// <summary>The key's name and type as a relation to <paramref name="type"/> sees it; the type is null for a generated key (<c>int Id</c>).</summary>
+    public static (string Property, ITypeSymbol? Type) Describe(INamedTypeSymbol type)
     {
         var key = Find(type).Key;
-        return key is null ? ("Id", "int") : (key.Name, key.Type.FullyQualified());
+        return key is null ? ("Id", null) : (key.Name, key.Type);
     }
 }

@@ -163,8 +163,9 @@ internal sealed class ModelParser
             Report(DiagnosticDescriptors.ForeignKeyNotPartial, property.FirstLocation(), Name, property.Name, property.Type.Name);
             return;
         }
+        var (getter, setter) = PropertyAccessors.Declared(syntax);
         // A model with errors still implements this property, so the RG error stands alone.
-        _stubs.Add(modifiers + "|" + declaredType + "|" + property.Name + "|" + (property.SetMethod is not null ? "set" : "get"));
+        _stubs.Add(modifiers + "|" + declaredType + "|" + property.Name + "|" + getter + "|" + setter);
 
         var target = property.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated) as INamedTypeSymbol;
         if (target is null || !IsModel(target) || target.IsGenericType || target.ContainingType is not null || !IsPartial(target))
@@ -190,33 +191,38 @@ internal sealed class ModelParser
         if (onDelete == OnDeleteRule.SetDefault && defaultSql is null)
             Report(DiagnosticDescriptors.SetDefaultWithoutDefault, property.FirstLocation(), Name, property.Name);
 
-        var keyKind = targetKeyType switch
-        {
-            "int" => FieldKind.Int32,
-            "long" => FieldKind.Int64,
-            "string" => FieldKind.String,
-            _ => FieldKind.Guid,
-        };
+        // The key column takes the shape of the target's key as mapped. A target whose key is unsupported
+        // reports that itself (RG0009, RG0004) and the graph marks this relation invalid; the column must still
+        // be consistent so that this model's generated code compiles and the target's RG error stands alone.
+        var mappedKey = targetKeyType is null ? null : TypeMapper.Map(targetKeyType);
+        var (keyKind, keyClrType, keyEnumUnderlying) = mappedKey is null
+            ? (FieldKind.Int32, "int", null)
+            : (mappedKey.Kind, mappedKey.Type, mappedKey.EnumUnderlying);
         _columns.Add(new ColumnSpec(
             property.Name + "Id",
             Naming.SnakeCase(property.Name) + "_id",
-            targetKeyType,
+            keyClrType,
             keyKind,
             isNullable,
-            TypeMapper.SqlType(keyKind, 0, null),
+            TypeMapper.SqlType(keyKind, 0, keyEnumUnderlying),
             0,
-            null,
+            keyEnumUnderlying,
             defaultLiteral,
             defaultSql,
             _relations.Count));
         _relations.Add(new RelationSpec(
             property.Name,
             modifiers,
+            getter,
+            setter,
+            // Another model's reverse manager assigns it in an object initializer (its typed CreateAsync).
+            property.SetMethod?.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal,
             _columns.Count - 1,
             target.FullyQualified(),
             target.Name,
+            target.DeclaredAccessibility == Accessibility.Public ? "public" : "internal",
             targetKey,
-            targetKeyType,
+            keyClrType,
             isNullable,
             onDelete,
             relatedName,
