@@ -67,7 +67,7 @@ internal static class ManagerEmitter
         parameters.AddRange(optional);
         parameters.Add($"{Names.CancellationToken} cancellationToken = default");
         w.Line();
-        w.Line($"/// <summary>Creates a {source.ClassName} pointing at the owner, inserts it and returns it.</summary>");
+        w.Line($"/// <summary>Creates a new {source.ClassName} pointing at the owner, inserts it and returns it.</summary>");
         w.Line($"public {Names.Task}<{source.FullName}> CreateAsync({string.Join(", ", parameters)})");
         w.Line($"    => CreateAsync(new {source.FullName} {{ {string.Join(", ", assignments)} }}, cancellationToken);");
     }

@@ -134,6 +134,7 @@ partial class Article : global::RelGen.IModel<global::Article>
 
         public override void WriteRow(global::Article entity, global::Npgsql.NpgsqlBinaryImporter importer)
         {
+            global::RelGen.Schema.Param.Copy(importer, entity.Id);
             global::RelGen.Schema.Param.CopyReference(importer, entity.Headline);
             global::RelGen.Schema.Param.Copy(importer, entity.PubDate);
             global::RelGen.Schema.Param.Copy(importer, entity.__relgenReporterId);

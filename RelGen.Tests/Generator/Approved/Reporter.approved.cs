@@ -28,7 +28,7 @@ partial class Reporter : global::RelGen.IModel<global::Reporter>
         {
         }
 
-        /// <summary>Creates a Article pointing at the owner, inserts it and returns it.</summary>
+        /// <summary>Creates a new Article pointing at the owner, inserts it and returns it.</summary>
         public global::System.Threading.Tasks.Task<global::Article> CreateAsync(string headline, global::System.DateOnly pubDate, global::System.Threading.CancellationToken cancellationToken = default)
             => CreateAsync(new global::Article { Headline = headline, PubDate = pubDate }, cancellationToken);
     }
@@ -122,6 +122,7 @@ partial class Reporter : global::RelGen.IModel<global::Reporter>
 
         public override void WriteRow(global::Reporter entity, global::Npgsql.NpgsqlBinaryImporter importer)
         {
+            global::RelGen.Schema.Param.Copy(importer, entity.Id);
             global::RelGen.Schema.Param.CopyReference(importer, entity.FirstName);
             global::RelGen.Schema.Param.CopyReference(importer, entity.LastName);
             global::RelGen.Schema.Param.CopyReference(importer, entity.Email);
