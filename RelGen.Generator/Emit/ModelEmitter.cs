@@ -59,6 +59,17 @@ internal static class ModelEmitter
         w.Line();
     }
 
+    /// <summary>
+    /// A relation's key starts at its <c>[DefaultValue]</c> (Django's field default), else unset. A required string key
+    /// (a target with a string primary key) starts null, which <c>PrepareSave</c> reports as "not set".
+    /// </summary>
+    private static string KeyInitializer(ColumnSpec keyColumn)
+    {
+        if (keyColumn.DefaultLiteral is not null)
+            return " = " + keyColumn.DefaultLiteral;
+        return keyColumn.IsValueType || keyColumn.IsNullable ? "" : " = null!";
+    }
+
     private static void WriteRelation(SourceWriter w, ModelSpec model, int index)
     {
         var relation = model.Relations[index];
@@ -66,7 +77,7 @@ internal static class ModelEmitter
         var keyType = keyColumn.DeclaredType;
         var target = relation.TargetType;
         w.Line($"private {target}? {relation.ObjectField};");
-        w.Line($"private {keyType} {relation.KeyField};");
+        w.Line($"private {keyType} {relation.KeyField}{KeyInitializer(keyColumn)};");
         w.Line();
         var load = $"{Names.Loader}.Load<{model.FullName}, {target}, {keyColumn.Type}>(this, ";
         w.Open($"{relation.Modifiers} partial {relation.DeclaredType} {relation.Property}");
@@ -76,7 +87,8 @@ internal static class ModelEmitter
             w.Line($"get => {relation.ObjectField} ??= {load}{relation.KeyField}, Metadata.Instance.Relations[{index}]);");
         w.Open("set");
         w.Line($"{relation.ObjectField} = value;");
-        w.Line($"{relation.KeyField} = value is null ? default({keyType}) : value.{relation.TargetKeyProperty};");
+        // default(string)! : a string key that is not set is null, as an int key that is not set is 0.
+        w.Line($"{relation.KeyField} = value is null ? default({keyType})! : value.{relation.TargetKeyProperty};");
         w.Close();
         w.Close();
         w.Line();
