@@ -38,7 +38,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor SetDefaultWithoutDefault = Error("RG0008",
         "OnDelete.SetDefault needs a [DefaultValue]",
-        "Relation '{0}.{1}' uses OnDelete.SetDefault but has no [DefaultValue(key)] (System.ComponentModel) giving the key to fall back to");
+        "Relation '{0}.{1}' uses OnDelete.SetDefault but has no [DefaultValue(key)] (System.ComponentModel) giving the key to fall back to ([DefaultValue(null)] on a nullable relation falls back to NULL)");
 
     public static readonly DiagnosticDescriptor UnsupportedKey = Error("RG0009",
         "Unsupported primary key",

@@ -55,6 +55,17 @@ internal static class ModelEmitter
     }
 
     /// <summary>
+    /// A relation's key starts at its <c>[DefaultValue]</c> (Django's field default), else unset. A required string key
+    /// (a target with a string primary key) starts null, which <c>PrepareSave</c> reports as "not set".
+    /// </summary>
+    private static string KeyInitializer(ColumnSpec keyColumn)
+    {
+        if (keyColumn.DefaultLiteral is not null)
+            return " = " + keyColumn.DefaultLiteral;
+        return keyColumn.IsValueType || keyColumn.IsNullable ? "" : " = null!";
+    }
+
+    /// <summary>
     /// The relation and its key. A relation whose target has errors (<paramref name="valid"/> false) gets plain
     /// accessors that neither load nor read the target's key, but keeps both members and backing fields, which
     /// the metadata refers to: the target's RG error is then the only error.
@@ -65,8 +76,7 @@ internal static class ModelEmitter
         var keyColumn = model.Columns[relation.ColumnIndex];
         var keyType = keyColumn.DeclaredType;
         w.Line($"private {relation.TargetType}? {relation.ObjectField};");
-        // A string key is null until the relation is set, as an int key is 0 (PrepareSave refuses both).
-        w.Line($"private {keyType} {relation.KeyField}{(IsNonNullableReference(keyColumn) ? " = default!" : "")};");
+        w.Line($"private {keyType} {relation.KeyField}{KeyInitializer(keyColumn)};");
         w.Line();
         w.Open($"{relation.Modifiers} partial {relation.DeclaredType} {relation.Property}");
         if (valid)

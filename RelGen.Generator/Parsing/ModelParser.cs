@@ -183,12 +183,17 @@ internal sealed class ModelParser
         var (targetKey, targetKeyType) = KeyFinder.Describe(target);
         string? defaultLiteral = null;
         string? defaultSql = null;
-        if (property.Attribute(KnownNames.DefaultValue) is { ConstructorArguments.Length: 1 } defaultValue
-            && DefaultValues.From(defaultValue.ConstructorArguments[0]) is { } defaults)
+        var defaultsToNull = false;
+        if (property.Attribute(KnownNames.DefaultValue) is { ConstructorArguments.Length: 1 } defaultValue)
         {
-            (defaultLiteral, defaultSql) = defaults;
+            if (DefaultValues.From(defaultValue.ConstructorArguments[0]) is { } defaults)
+                (defaultLiteral, defaultSql) = defaults;
+            else
+                defaultsToNull = defaultValue.ConstructorArguments[0].IsNull;
         }
-        if (onDelete == OnDeleteRule.SetDefault && defaultSql is null)
+        // Django's SET_DEFAULT with default=None on a null=True key: [DefaultValue(null)] on a nullable relation
+        // falls back to NULL, the column's implicit default, so it needs no SQL default of its own.
+        if (onDelete == OnDeleteRule.SetDefault && defaultSql is null && !(defaultsToNull && isNullable))
             Report(DiagnosticDescriptors.SetDefaultWithoutDefault, property.FirstLocation(), Name, property.Name);
 
         // The key column takes the shape of the target's key as mapped. A target whose key is unsupported

@@ -12,6 +12,7 @@ internal sealed class DeleteCollector(RelGenDatabase database, ConnectionLease l
     private readonly Dictionary<ModelMeta, (List<object> Keys, HashSet<object> Seen)> _collected = [];
     private readonly List<ModelMeta> _order = [];
     private readonly List<(RelationMeta Relation, List<object> ParentKeys)> _updates = [];
+    private readonly List<(RelationMeta Relation, List<object> ParentKeys)> _fastDeletes = [];
     private readonly List<(RelationMeta Relation, List<object> Objects)> _protected = [];
     private readonly List<(RelationMeta Relation, List<object> Objects)> _restricted = [];
 
@@ -30,6 +31,11 @@ internal sealed class DeleteCollector(RelGenDatabase database, ConnectionLease l
                 var child = relation.Source;
                 switch (relation.OnDelete)
                 {
+                    case OnDelete.Cascade when CanFastDelete(child):
+                        // Django's fast delete: rows nothing points at need no collecting; the batch deletes them by their
+                        // key column. The parents are locked, so no such row can appear meanwhile and the count is exact.
+                        _fastDeletes.Add((relation, keys));
+                        break;
                     case OnDelete.Cascade:
                         var sql = $"SELECT {child.Key.QuotedColumn} FROM {child.QuotedTable} WHERE {relation.Column.QuotedColumn} = ANY($1) FOR UPDATE";
                         var childKeys = await ReadKeysAsync(sql, p => p.Add(parent.CreateKeyArrayParameter(keys)), cancellationToken).ConfigureAwait(false);
@@ -58,7 +64,8 @@ internal sealed class DeleteCollector(RelGenDatabase database, ConnectionLease l
             _collected.TryGetValue(relation.Source, out var deleted);
             foreach (var item in objects)
             {
-                if (deleted.Seen is null || !deleted.Seen.Contains(relation.Source.GetKeyObject(item)))
+                var cascaded = (deleted.Seen is not null && deleted.Seen.Contains(relation.Source.GetKeyObject(item))) || IsFastDeleted(relation.Source, item);
+                if (!cascaded)
                     stillRestricted.Add((relation, item));
             }
         }
@@ -80,6 +87,15 @@ internal sealed class DeleteCollector(RelGenDatabase database, ConnectionLease l
             command.Parameters.Add(relation.Target.CreateKeyArrayParameter(parentKeys));
             batch.BatchCommands.Add(command);
         }
+        // Before any collected delete: deleting a parent first would let the database's own ON DELETE CASCADE take
+        // these rows, uncounted.
+        var firstFast = batch.BatchCommands.Count;
+        foreach (var (relation, parentKeys) in _fastDeletes)
+        {
+            var command = new NpgsqlBatchCommand($"DELETE FROM {relation.Source.QuotedTable} WHERE {relation.Column.QuotedColumn} = ANY($1)");
+            command.Parameters.Add(relation.Target.CreateKeyArrayParameter(parentKeys));
+            batch.BatchCommands.Add(command);
+        }
         // Children first; the rows are locked, so the counts are the collected keys.
         for (var i = _order.Count - 1; i >= 0; i--)
         {
@@ -97,7 +113,41 @@ internal sealed class DeleteCollector(RelGenDatabase database, ConnectionLease l
             await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         else
             batch.ExecuteNonQuery();
+        for (var i = 0; i < _fastDeletes.Count; i++)
+        {
+            var deleted = batch.BatchCommands[firstFast + i].RecordsAffected;
+            if (deleted > 0)
+            {
+                var name = _fastDeletes[i].Relation.Source.ClassName;
+                counts[name] = counts.GetValueOrDefault(name) + deleted;
+            }
+        }
         return new DeleteResult(counts);
+    }
+
+    /// <summary>
+    /// True when deleting <paramref name="model"/>'s rows needs nothing else: no relation points at it but
+    /// <see cref="OnDelete.DoNothing"/> ones (Django's <c>can_fast_delete</c>, signals aside).
+    /// </summary>
+    public static bool CanFastDelete(ModelMeta model)
+    {
+        foreach (var relation in model.ReverseRelations)
+        {
+            if (relation.OnDelete != OnDelete.DoNothing)
+                return false;
+        }
+        return true;
+    }
+
+    /// <summary>True when a fast delete of this operation takes <paramref name="item"/> (its key column holds a deleted parent's key).</summary>
+    private bool IsFastDeleted(ModelMeta model, object item)
+    {
+        foreach (var (relation, parentKeys) in _fastDeletes)
+        {
+            if (relation.Source == model && model.GetRelationKeyObject(item, relation.Index) is { } key && parentKeys.Contains(key))
+                return true;
+        }
+        return false;
     }
 
     private List<object> Add(ModelMeta model, List<object> keys)

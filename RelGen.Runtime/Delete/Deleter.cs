@@ -11,7 +11,8 @@ namespace RelGen.Delete;
 /// <summary>
 /// Deletes objects with every relation's on-delete rule, atomically: the rows to delete are locked
 /// (so a child inserted concurrently waits and then fails, never leaving an orphan), the cascade is
-/// collected, Protect/Restrict are checked, then all updates and deletes go in one batch.
+/// collected, Protect/Restrict are checked, then all updates and deletes go in one batch. A model that
+/// nothing points at is deleted with one statement and no collection (Django's fast delete).
 /// </summary>
 internal static class Deleter
 {
@@ -28,12 +29,13 @@ internal static class Deleter
         {
             var condition = $"{meta.Key.QuotedColumn} = $1";
             result = await RunPlanAsync(database, plan, meta, condition, p => meta.AddKeyParameter(entity, p), async, cancellationToken).ConfigureAwait(false);
-            meta.ResetKey(entity);
-            ((IModel)entity).RelGenDatabase = null;
-            return result;
         }
-        var sql = ModelSql.For(meta).LockKeys;
-        result = await RunAsync(database, meta, sql, p => p.Add(meta.CreateKeyArrayParameter([meta.GetKey(entity)])), async, cancellationToken).ConfigureAwait(false);
+        else
+        {
+            var sql = ModelSql.For(meta);
+            result = await RunAsync(database, meta, sql.LockKeys, sql.DeleteKeys,
+                p => p.Add(meta.CreateKeyArrayParameter([meta.GetKey(entity)])), async, cancellationToken).ConfigureAwait(false);
+        }
         meta.ResetKey(entity);
         ((IModel)entity).RelGenDatabase = null;
         return result;
@@ -42,12 +44,20 @@ internal static class Deleter
     public static ValueTask<DeleteResult> DeleteQueryAsync(RelGenDatabase database, QueryState state, bool async, CancellationToken cancellationToken)
     {
         var model = state.Model;
-        var keys = new System.Text.StringBuilder();
-        QueryCompiler.WriteQuery(keys, state, QueryKind.Keys, new SqlCounters());
+        var key = model.Key.QuotedColumn;
+        var condition = "TRUE";
+        // Every row: no key subquery at all (Django's test_fast_delete_all).
+        if (state.Filters.Length > 0 || state.IsSliced)
+        {
+            var keys = new System.Text.StringBuilder();
+            QueryCompiler.WriteQuery(keys, state, QueryKind.Keys, new SqlCounters());
+            condition = $"{key} IN ({keys})";
+        }
         if (CascadePlan.For(model) is { } plan)
-            return RunPlanAsync(database, plan, model, $"{model.Key.QuotedColumn} IN ({keys})", state.AddParameters, async, cancellationToken);
-        var sql = $"SELECT {model.Key.QuotedColumn} FROM {model.QuotedTable} WHERE {model.Key.QuotedColumn} IN ({keys}) FOR UPDATE";
-        return RunAsync(database, model, sql, state.AddParameters, async, cancellationToken);
+            return RunPlanAsync(database, plan, model, condition, state.AddParameters, async, cancellationToken);
+        var where = condition == "TRUE" ? "" : " WHERE " + condition;
+        return RunAsync(database, model, $"SELECT {key} FROM {model.QuotedTable}{where} FOR UPDATE", $"DELETE FROM {model.QuotedTable}{where}",
+            state.AddParameters, async, cancellationToken);
     }
 
     /// <summary>
@@ -92,18 +102,24 @@ internal static class Deleter
         }
     }
 
+    /// <summary>
+    /// <paramref name="lockSql"/> selects and locks the seed keys; <paramref name="deleteSql"/> deletes the same rows in
+    /// one statement, used alone when nothing can point at them (<see cref="DeleteCollector.CanFastDelete"/>).
+    /// </summary>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private static async ValueTask<DeleteResult> RunAsync(RelGenDatabase database, ModelMeta model, string seedSql,
+    private static async ValueTask<DeleteResult> RunAsync(RelGenDatabase database, ModelMeta model, string lockSql, string deleteSql,
         Action<NpgsqlParameterCollection> bindSeed, bool async, CancellationToken cancellationToken)
     {
         var lease = await database.AcquireAsync(async, cancellationToken).ConfigureAwait(false);
         NpgsqlTransaction? own = null;
         try
         {
+            if (DeleteCollector.CanFastDelete(model))
+                return await FastDeleteAsync(database, lease, model, deleteSql, bindSeed, async, cancellationToken).ConfigureAwait(false);
             if (lease.Ambient is null)
                 own = async ? await lease.Connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false) : lease.Connection.BeginTransaction();
             var collector = new DeleteCollector(database, lease, async);
-            await collector.CollectAsync(model, seedSql, bindSeed, cancellationToken).ConfigureAwait(false);
+            await collector.CollectAsync(model, lockSql, bindSeed, cancellationToken).ConfigureAwait(false);
             var result = await collector.ExecuteAsync(cancellationToken).ConfigureAwait(false);
             if (own is not null)
             {
@@ -129,5 +145,21 @@ internal static class Deleter
             }
             await lease.DisposeAsync(async).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// Django's fast delete: nothing to cascade, update or check, so one DELETE does it all, atomic on its own, and its
+    /// row count is the result.
+    /// </summary>
+    private static async ValueTask<DeleteResult> FastDeleteAsync(RelGenDatabase database, ConnectionLease lease, ModelMeta model, string deleteSql,
+        Action<NpgsqlParameterCollection> bind, bool async, CancellationToken cancellationToken)
+    {
+        await using var command = database.CreateCommand(lease, deleteSql);
+        bind(command.Parameters);
+        var count = async ? await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) : command.ExecuteNonQuery();
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        if (count > 0)
+            counts[model.ClassName] = count;
+        return new DeleteResult(counts);
     }
 }

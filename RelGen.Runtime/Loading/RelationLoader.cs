@@ -28,7 +28,19 @@ public static class RelationLoader
             throw new RelationNotLoadedException(relation.Source.ClassName, relation.Property, source.ToString() ?? "");
         if (mode == FetchMode.Peers && peers is { Members.Count: > 1 })
             return LoadForPeers<TTarget>(database, peers, key, relation);
-        return LoadOne<TTarget, TKey>(database, key, relation);
+        var one = LoadOne<TTarget, TKey>(database, key, relation);
+        // A mode chosen for the query (or Peers) travels on to what its objects load, as in Django; otherwise the
+        // loaded object follows the database's mode, which needs nothing stored.
+        if (peers is not null)
+            JoinGroup(one, new PeerGroup(mode));
+        return one;
+    }
+
+    private static void JoinGroup(object loaded, PeerGroup group)
+    {
+        group.Members.Add(loaded);
+        var model = (IModel)loaded;
+        (model.RelGenExtras ??= new EntityExtras()).Peers = group;
     }
 
     private static TTarget LoadOne<TTarget, TKey>(RelGenDatabase database, TKey key, RelationMeta relation)
@@ -67,6 +79,8 @@ public static class RelationLoader
                 keys.Add(peerKey);
         }
         var loaded = new Dictionary<object, object>();
+        // The loaded objects are peers of each other, so their own relations load together too.
+        var group = new PeerGroup(peers.Mode);
         var lease = database.AcquireAsync(async: false, CancellationToken.None).AsTask().GetAwaiter().GetResult();
         try
         {
@@ -78,6 +92,7 @@ public static class RelationLoader
             {
                 var target = meta.Read(reader, 0);
                 ((IModel)target).RelGenDatabase = database;
+                JoinGroup(target, group);
                 loaded[meta.GetKey(target)] = target;
             }
         }

@@ -24,7 +24,9 @@ internal static class ManagerWrites
             meta.PrepareSave(item);
             (meta.IsSaved(item) ? saved : unsaved).Add(item);
         }
-        await InTransactionAsync(database, async, saved.Count + unsaved.Count > 1, async lease =>
+        // One UPDATE moves every saved object and is atomic alone; a transaction is needed only for more statements.
+        var statements = (saved.Count > 0 ? 1 : 0) + unsaved.Count;
+        await InTransactionAsync(database, async, statements > 1, async lease =>
         {
             if (saved.Count > 0)
             {
@@ -48,8 +50,9 @@ internal static class ManagerWrites
         foreach (var item in objects)
         {
             ArgumentNullException.ThrowIfNull(item, nameof(objects));
+            // Django raises the owner model's DoesNotExist here, before any write.
             if (!meta.IsSaved(item) || !Equals(meta.GetRelationKey(item, relation.Index), ownerKey))
-                throw new InvalidOperationException($"{meta.ClassName} '{item}' is not related to {TOwner.Meta.ClassName} '{owner}'; nothing was removed.");
+                throw new DoesNotExistException(TOwner.Meta.ClassName, $"{meta.ClassName} '{item}' is not related to {TOwner.Meta.ClassName} '{owner}'; nothing was removed.");
         }
         if (objects.Count == 0)
             return;
@@ -78,31 +81,40 @@ internal static class ManagerWrites
         }, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Django's <c>set()</c> on a nullable relation: the saved objects listed are attached and every other object of the
+    /// owner detached, in one UPDATE that touches only rows that change; unsaved objects are then inserted pointing at
+    /// the owner (in one transaction with the UPDATE).
+    /// </summary>
     public static async ValueTask SetAsync<TOwner, T>(RelGenDatabase database, TOwner owner, RelationMeta relation, List<T> objects, bool async, CancellationToken cancellationToken)
         where TOwner : class, IModel<TOwner>
         where T : class, IModel<T>
     {
         var meta = T.Meta;
-        var keep = objects.Where(meta.IsSaved).ToList();
-        await AtomicAsync(database, async () =>
+        var saved = new List<T>();
+        var unsaved = new List<T>();
+        foreach (var item in objects)
         {
-            await OnConnectionAsync(database, async, lease => DetachOthersAsync(database, lease, owner, relation, keep, async, cancellationToken), cancellationToken).ConfigureAwait(false);
-            await AddAsync(database, owner, relation, objects, async, cancellationToken).ConfigureAwait(false);
-        }, cancellationToken).ConfigureAwait(false);
-    }
-
-    private static async Task DetachOthersAsync<TOwner, T>(RelGenDatabase database, ConnectionLease lease, TOwner owner, RelationMeta relation, List<T> keep, bool async, CancellationToken cancellationToken)
-        where TOwner : class, IModel<TOwner>
-        where T : class, IModel<T>
-    {
-        var meta = T.Meta;
-        {
-            await using var detach = database.CreateCommand(lease,
-                $"UPDATE {relation.Source.QuotedTable} SET {relation.Column.QuotedColumn} = NULL WHERE {relation.Column.QuotedColumn} = $1 AND NOT ({meta.Key.QuotedColumn} = ANY($2))");
-            TOwner.Meta.AddKeyParameter(owner, detach.Parameters);
-            meta.AddKeyArrayParameter(keep, detach.Parameters);
-            _ = async ? await detach.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) : detach.ExecuteNonQuery();
+            ArgumentNullException.ThrowIfNull(item, nameof(objects));
+            meta.SetRelated(item, relation.Index, owner);
+            meta.PrepareSave(item);
+            (meta.IsSaved(item) ? saved : unsaved).Add(item);
         }
+        await InTransactionAsync(database, async, unsaved.Count > 0, async lease =>
+        {
+            var fk = relation.Column.QuotedColumn;
+            var key = meta.Key.QuotedColumn;
+            await using (var update = database.CreateCommand(lease,
+                $"UPDATE {relation.Source.QuotedTable} SET {fk} = CASE WHEN {key} = ANY($2) THEN $1 END "
+                + $"WHERE ({fk} = $1 AND NOT ({key} = ANY($2))) OR ({key} = ANY($2) AND {fk} IS DISTINCT FROM $1)"))
+            {
+                TOwner.Meta.AddKeyParameter(owner, update.Parameters);
+                meta.AddKeyArrayParameter(saved, update.Parameters);
+                _ = async ? await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) : update.ExecuteNonQuery();
+            }
+            foreach (var item in unsaved)
+                await Saver.SaveOnAsync(database, lease, item, async, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Runs <paramref name="work"/> on one connection, in a transaction when it writes more than once and none is ambient.</summary>

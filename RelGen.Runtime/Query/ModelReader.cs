@@ -63,6 +63,9 @@ internal sealed class ModelReader<T> : IAsyncDisposable where T : class, IModel<
         ((IModel)entity).RelGenDatabase = _database;
         if (_state.SelectRelated.Length > 0)
             AttachRelated(entity, reader);
+        // After select-related, so the manager's owner wins over a second copy of itself.
+        if (_state.Known is { } known && Equals(_meta.GetRelationKey(entity, known.Relation.Index), known.OwnerKey))
+            _meta.SetRelated(entity, known.Relation.Index, known.Owner);
         if (_peers is not null)
         {
             _peers.Members.Add(entity);

@@ -13,7 +13,10 @@ public abstract class NullableRelatedManager<TOwner, T, TLookup> : RelatedManage
     {
     }
 
-    /// <summary>Detaches the objects (their key becomes NULL); refuses, changing nothing, an object that is not related to the owner.</summary>
+    /// <summary>
+    /// Detaches the objects (their key becomes NULL) in one UPDATE. An object that is not related to the owner is refused
+    /// with <see cref="DoesNotExistException"/> (Django's <c>DoesNotExist</c>) before anything is written.
+    /// </summary>
     public Task RemoveAsync(params T[] objects) => RemoveAsync((IEnumerable<T>)objects, CancellationToken.None);
 
     /// <inheritdoc cref="RemoveAsync(T[])"/>
@@ -43,7 +46,7 @@ public abstract class NullableRelatedManager<TOwner, T, TLookup> : RelatedManage
         }
     }
 
-    /// <summary>Makes <paramref name="objects"/> the related set: others are detached, these attached; atomically.</summary>
+    /// <summary>Makes <paramref name="objects"/> the related set: others are detached, these attached, in one UPDATE (unsaved ones are inserted too); atomically.</summary>
     public async Task SetAsync(IEnumerable<T> objects, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(objects);

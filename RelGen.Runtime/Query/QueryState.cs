@@ -30,6 +30,7 @@ internal sealed class QueryState
         SelectRelated = other.SelectRelated;
         Prefetch = other.Prefetch;
         FetchMode = other.FetchMode;
+        Known = other.Known;
     }
 
     public ModelMeta Model { get; }
@@ -46,6 +47,12 @@ internal sealed class QueryState
     /// <summary>The fetch mode of the objects this query returns; null means the database's.</summary>
     public FetchMode? FetchMode { get; private init; }
 
+    /// <summary>
+    /// The owner of a reverse manager's query: every object read gets it as the related object (Django's known
+    /// related objects), so <c>child.Parent</c> costs no query. It changes no SQL, so it is not part of the shape.
+    /// </summary>
+    public KnownRelated? Known { get; private init; }
+
     public bool IsSliced => Limit is not null || Offset > 0;
 
     public QueryState AddFilter(Predicate predicate, bool exclude)
@@ -59,9 +66,29 @@ internal sealed class QueryState
 
     public QueryState WithFetchMode(FetchMode mode) => new(this) { FetchMode = mode };
 
+    public QueryState WithKnown(KnownRelated known) => new(this) { Known = known };
+
     public QueryState WithDistinct() => new(this) { Distinct = true };
 
-    public QueryState WithSelectRelated(RelationPath[] paths) => new(this) { SelectRelated = [.. SelectRelated, .. paths] };
+    /// <summary>
+    /// Adds paths with every hop before them (Django's <c>select_related("reporter__editor")</c> loads the reporter
+    /// too: the editor is attached to it), each once, parents first.
+    /// </summary>
+    public QueryState WithSelectRelated(RelationPath[] paths)
+    {
+        var all = new List<RelationPath>(SelectRelated);
+        foreach (var path in paths)
+            AddWithParents(all, path);
+        return new(this) { SelectRelated = [.. all] };
+
+        static void AddWithParents(List<RelationPath> all, RelationPath path)
+        {
+            if (path.Parent is { } parent)
+                AddWithParents(all, parent);
+            if (!all.Contains(path))
+                all.Add(path);
+        }
+    }
 
     public QueryState WithPrefetch(RelationPath[] paths) => new(this) { Prefetch = [.. Prefetch, .. paths] };
 

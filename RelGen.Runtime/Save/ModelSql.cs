@@ -11,8 +11,12 @@ internal sealed class ModelSql
         var key = model.Key;
         var table = model.QuotedTable;
         var written = model.Columns.Where(c => !c.IsIdentity).ToArray();
-        Insert = $"INSERT INTO {table} ({Join(written)}) VALUES ({Placeholders(written.Length, 1)})"
-                 + (key.IsIdentity ? $" RETURNING {key.QuotedColumn}" : "");
+        // A model with nothing but its identity key (Django's `class P(Model): pass`) writes the key's DEFAULT:
+        // "INSERT INTO t () VALUES ()" is not SQL.
+        Insert = written.Length == 0
+            ? $"INSERT INTO {table} ({key.QuotedColumn}) VALUES (DEFAULT) RETURNING {key.QuotedColumn}"
+            : $"INSERT INTO {table} ({Join(written)}) VALUES ({Placeholders(written.Length, 1)})"
+              + (key.IsIdentity ? $" RETURNING {key.QuotedColumn}" : "");
         InsertWithKey = $"INSERT INTO {table} ({Join(model.Columns)}) VALUES ({Placeholders(model.Columns.Length, 1)})";
         var others = model.Columns.Where(c => !c.IsKey).ToArray();
         var set = new StringBuilder();
@@ -49,6 +53,12 @@ internal sealed class ModelSql
     public string InsertRows(ModelMeta model, int rows)
     {
         var written = model.Columns.Where(c => !c.IsIdentity).ToArray();
+        if (written.Length == 0)
+        {
+            // Only an identity key: one DEFAULT row per object (see Insert).
+            var defaults = string.Join(", ", Enumerable.Repeat("(DEFAULT)", rows));
+            return $"INSERT INTO {model.QuotedTable} ({model.Key.QuotedColumn}) VALUES {defaults} RETURNING {model.Key.QuotedColumn}";
+        }
         var sql = new StringBuilder("INSERT INTO ").Append(model.QuotedTable).Append(" (").Append(Join(written)).Append(") VALUES ");
         var parameter = 1;
         for (var row = 0; row < rows; row++)
