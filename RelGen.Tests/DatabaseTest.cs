@@ -16,7 +16,7 @@ public abstract class DatabaseTest
 
     [OneTimeSetUp]
     public async Task CreateFixtureDatabaseAsync() =>
-        connectionString = await PostgresSetUp.Server.CreateDatabaseAsync();
+        connectionString = await (await PostgresSetUp.GetServerAsync()).CreateDatabaseAsync();
 
     /// <summary>
     /// The database stays until the server goes, but its idle pooled connections would otherwise

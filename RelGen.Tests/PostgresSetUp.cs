@@ -3,30 +3,51 @@ using RelGen.Testing;
 namespace RelGen.Tests;
 
 /// <summary>
-/// Starts the one PostgreSQL server of the test run (or takes RELGEN_TEST_CONNECTION's) before any
-/// test and removes it after the last; fixtures get their databases on it through <see cref="DatabaseTest"/>.
+/// The one PostgreSQL server of the test run (or RELGEN_TEST_CONNECTION's), started when the first fixture
+/// asks for it, so a run of only the generator tests needs no PostgreSQL; removed after the last test.
+/// Fixtures get their databases on it through <see cref="DatabaseTest"/>.
 /// </summary>
 [SetUpFixture]
 public sealed class PostgresSetUp
 {
-    static EphemeralPostgres? server;
+    static readonly object Gate = new();
+    static Task<EphemeralPostgres>? server;
 
-    /// <summary>The run's server.</summary>
-    public static EphemeralPostgres Server =>
-        server ?? throw new InvalidOperationException("The test run's PostgreSQL server is not running (PostgresSetUp has not run or failed).");
-
-    [OneTimeSetUp]
-    public async Task StartServerAsync()
+    /// <summary>The run's server, started on first use.</summary>
+    public static Task<EphemeralPostgres> GetServerAsync()
     {
-        server = await EphemeralPostgres.StartAsync();
-        TestContext.Progress.WriteLine($"Integration tests use {server}.");
+        lock (Gate)
+            return server ??= StartAsync();
+    }
+
+    static async Task<EphemeralPostgres> StartAsync()
+    {
+        var started = await EphemeralPostgres.StartAsync();
+        TestContext.Progress.WriteLine($"Integration tests use {started}.");
+        return started;
     }
 
     [OneTimeTearDown]
     public async Task StopServerAsync()
     {
-        if (server is not null)
-            await server.DisposeAsync();
-        server = null;
+        Task<EphemeralPostgres>? running;
+        lock (Gate)
+        {
+            running = server;
+            server = null;
+        }
+        if (running is { IsCompletedSuccessfully: true })
+            await running.Result.DisposeAsync();
+        else if (running is not null)
+        {
+            try
+            {
+                await (await running).DisposeAsync();
+            }
+            catch (PostgresNotFoundException)
+            {
+                // Nothing was started.
+            }
+        }
     }
 }

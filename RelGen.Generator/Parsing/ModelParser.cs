@@ -168,7 +168,9 @@ internal sealed class ModelParser
         _stubs.Add(modifiers + "|" + declaredType + "|" + property.Name + "|" + getter + "|" + setter);
 
         var target = property.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated) as INamedTypeSymbol;
-        if (target is null || !IsModel(target) || target.IsGenericType || target.ContainingType is not null || !IsPartial(target))
+        // A [Model] that is not partial, nested or generic reports its own error (RG0001/RG0011); this model stays
+        // valid and the graph treats the relation as pointing at a model with errors, so nothing else fails.
+        if (target is null || !IsModel(target))
         {
             Report(DiagnosticDescriptors.ForeignKeyTargetNotModel, property.FirstLocation(), Name, property.Name, property.Type.ToDisplayString());
             return;
@@ -292,9 +294,6 @@ internal sealed class ModelParser
     }
 
     private static bool IsModel(ITypeSymbol type) => type is INamedTypeSymbol { TypeKind: TypeKind.Class } named && named.Has(KnownNames.Model);
-
-    private static bool IsPartial(INamedTypeSymbol type)
-        => type.DeclaringSyntaxReferences.All(r => r.GetSyntax() is ClassDeclarationSyntax c && c.Modifiers.Any(SyntaxKind.PartialKeyword));
 
     private void Report(DiagnosticDescriptor descriptor, Location? location, params string[] arguments)
         => _diagnostics.Add(DiagnosticInfo.Create(descriptor, location, arguments));
