@@ -82,6 +82,18 @@ public sealed partial class RelGenDatabase : IAsyncDisposable, IDisposable
         return new NpgsqlCommand(sql, lease.Connection, lease.Transaction);
     }
 
+    /// <summary>
+    /// Prepares a statement whose text comes from a bounded set (one per model or per cached query shape). On a
+    /// pooled connection that already prepared the same text this sends nothing, so planning is paid once per connection.
+    /// </summary>
+    internal static ValueTask PrepareAsync(NpgsqlCommand command, bool async, CancellationToken cancellationToken)
+    {
+        if (async)
+            return new ValueTask(command.PrepareAsync(cancellationToken));
+        command.Prepare();
+        return default;
+    }
+
     public ValueTask DisposeAsync() => _ownsDataSource ? DataSource.DisposeAsync() : default;
 
     public void Dispose()

@@ -27,8 +27,8 @@ internal static class Deleter
         DeleteResult result;
         if (CascadePlan.For(meta) is { } plan)
         {
-            var condition = $"{meta.Key.QuotedColumn} = $1";
-            result = await RunPlanAsync(database, plan, meta, condition, p => meta.AddKeyParameter(entity, p), async, cancellationToken).ConfigureAwait(false);
+            result = await RunPlanAsync(database, plan.ByKeyLockSql, plan.ByKeySql, plan,
+                p => meta.AddKeyParameter(entity, p), async, cancellationToken).ConfigureAwait(false);
         }
         else
         {
@@ -54,7 +54,7 @@ internal static class Deleter
             condition = $"{key} IN ({keys})";
         }
         if (CascadePlan.For(model) is { } plan)
-            return RunPlanAsync(database, plan, model, condition, state.AddParameters, async, cancellationToken);
+            return RunPlanAsync(database, plan.LockSql(condition), plan.Sql(condition), plan, state.AddParameters, async, cancellationToken);
         var where = condition == "TRUE" ? "" : " WHERE " + condition;
         return RunAsync(database, model, $"SELECT {key} FROM {model.QuotedTable}{where} FOR UPDATE", $"DELETE FROM {model.QuotedTable}{where}",
             state.AddParameters, async, cancellationToken);
@@ -66,20 +66,24 @@ internal static class Deleter
     /// snapshot sees that child. The database's ON DELETE rules mirror the relations' as a last line of defence.
     /// </summary>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private static async ValueTask<DeleteResult> RunPlanAsync(RelGenDatabase database, CascadePlan plan, ModelMeta root, string rootCondition,
+    private static async ValueTask<DeleteResult> RunPlanAsync(RelGenDatabase database, string lockSql, string deleteSql, CascadePlan plan,
         Action<NpgsqlParameterCollection> bind, bool async, CancellationToken cancellationToken)
     {
         var lease = await database.AcquireAsync(async, cancellationToken).ConfigureAwait(false);
         try
         {
             await using var batch = new NpgsqlBatch(lease.Connection, lease.Transaction);
-            var lockRows = new NpgsqlBatchCommand($"SELECT 1 FROM {root.QuotedTable} WHERE {rootCondition} FOR UPDATE");
+            var lockRows = new NpgsqlBatchCommand(lockSql);
             bind(lockRows.Parameters);
-            var delete = new NpgsqlBatchCommand(plan.Sql(rootCondition));
+            var delete = new NpgsqlBatchCommand(deleteSql);
             bind(delete.Parameters);
             batch.BatchCommands.Add(lockRows);
             batch.BatchCommands.Add(delete);
             database.Log.Command(lockRows.CommandText + ";\n" + delete.CommandText);
+            if (async)
+                await batch.PrepareAsync(cancellationToken).ConfigureAwait(false);
+            else
+                batch.Prepare();
             await using var reader = async ? await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false) : batch.ExecuteReader();
             _ = async ? await reader.NextResultAsync(cancellationToken).ConfigureAwait(false) : reader.NextResult();
             _ = async ? await reader.ReadAsync(cancellationToken).ConfigureAwait(false) : reader.Read();

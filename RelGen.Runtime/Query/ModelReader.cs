@@ -41,6 +41,7 @@ internal sealed class ModelReader<T> : IAsyncDisposable where T : class, IModel<
         {
             reader._command = database.CreateCommand(reader._lease, reader._compiled.Sql);
             state.AddParameters(reader._command.Parameters);
+            await RelGenDatabase.PrepareAsync(reader._command, async, cancellationToken).ConfigureAwait(false);
             reader._reader = async
                 ? await reader._command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false)
                 : reader._command.ExecuteReader();

@@ -82,6 +82,7 @@ internal static class QueryExecutor
         {
             await using var command = database.CreateCommand(lease, compiled.Sql);
             state.AddParameters(command.Parameters);
+            await RelGenDatabase.PrepareAsync(command, async, cancellationToken).ConfigureAwait(false);
             await using var reader = async
                 ? await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false)
                 : command.ExecuteReader();

@@ -40,6 +40,7 @@ internal static class Saver
         {
             await using var update = database.CreateCommand(lease, sql.Update);
             meta.AddUpdateParameters(entity, update.Parameters);
+            await RelGenDatabase.PrepareAsync(update, async, cancellationToken).ConfigureAwait(false);
             var rows = async ? await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) : update.ExecuteNonQuery();
             if (rows == 0)
             {
@@ -53,6 +54,7 @@ internal static class Saver
         {
             await using var insert = database.CreateCommand(lease, sql.Insert);
             meta.AddInsertParameters(entity, insert.Parameters);
+            await RelGenDatabase.PrepareAsync(insert, async, cancellationToken).ConfigureAwait(false);
             if (meta.Key.IsIdentity)
             {
                 await using var reader = async ? await insert.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false) : insert.ExecuteReader();
