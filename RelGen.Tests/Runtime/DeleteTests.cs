@@ -1,29 +1,15 @@
 using Npgsql;
 using RelGen.Tests.Models;
-using RelGen.Tests.Support;
 
 namespace RelGen.Tests.Runtime;
 
 /// <summary>Cascade deletes: counts per model, atomicity, key reset, and a concurrent child insert.</summary>
-public sealed class DeleteTests : DatabaseTest
+public sealed class DeleteTests : SchemaTest
 {
-    private RelGenDatabase _db = null!;
-    private readonly SqlCapture _sql = new();
-
-    [OneTimeSetUp]
-    public async Task CreateTablesAsync()
-    {
-        _db = RelGenDatabase.Create(ConnectionString, _sql);
-        await _db.CreateTablesAsync();
-    }
-
-    [OneTimeTearDown]
-    public async Task DisposeAsync() => await _db.DisposeAsync();
-
     private async Task<Reporter> ReporterWithArticlesAsync(string name, int articles)
     {
         var reporter = new Reporter { FirstName = name, LastName = "Smith" };
-        await _db.SaveAsync(reporter);
+        await Db.SaveAsync(reporter);
         for (var i = 0; i < articles; i++)
             await reporter.ArticleSet.CreateAsync(headline: $"{name} {i}", pubDate: new DateOnly(2020, 1, 1));
         return reporter;
@@ -34,25 +20,25 @@ public sealed class DeleteTests : DatabaseTest
     {
         var reporter = await ReporterWithArticlesAsync("Cascade", 3);
         var keep = await ReporterWithArticlesAsync("Keep", 1);
-        var result = await _db.DeleteAsync(reporter);
+        var result = await Db.DeleteAsync(reporter);
         Assert.That(result.Total, Is.EqualTo(4));
         Assert.That(result.PerModel, Is.EquivalentTo(new Dictionary<string, int> { ["Reporter"] = 1, ["Article"] = 3 }));
         Assert.That(reporter.Id, Is.Zero);
-        Assert.That(await Article.Objects(_db).Filter(a => a.Headline.StartsWith("Cascade")).CountAsync(), Is.Zero);
+        Assert.That(await Article.Objects(Db).Filter(a => a.Headline.StartsWith("Cascade")).CountAsync(), Is.Zero);
         Assert.That(await keep.ArticleSet.CountAsync(), Is.EqualTo(1));
     }
 
     [Test]
     public async Task DeletingNothingReturnsZero()
     {
-        var result = await Reporter.Objects(_db).Filter(r => r.FirstName == "Nobody at all").DeleteAsync();
+        var result = await Reporter.Objects(Db).Filter(r => r.FirstName == "Nobody at all").DeleteAsync();
         Assert.That(result.Total, Is.Zero);
         Assert.That(result.PerModel, Is.Empty);
     }
 
     [Test]
     public void DeletingAnUnsavedObjectThrows()
-        => Assert.ThrowsAsync<InvalidOperationException>(() => _db.DeleteAsync(new Reporter { FirstName = "Never saved" }));
+        => Assert.ThrowsAsync<InvalidOperationException>(() => Db.DeleteAsync(new Reporter { FirstName = "Never saved" }));
 
     [Test]
     public async Task AChildInsertedConcurrentlyIsDeletedToo()
@@ -67,13 +53,13 @@ public sealed class DeleteTests : DatabaseTest
             insert.Parameters.Add(new NpgsqlParameter<int> { TypedValue = reporter.Id });
             await insert.ExecuteNonQueryAsync();
         }
-        var delete = _db.DeleteAsync(reporter);
+        var delete = Db.DeleteAsync(reporter);
         await Task.Delay(300);
         Assert.That(delete.IsCompleted, Is.False, "the delete waits for the inserting transaction");
         await otherTx.CommitAsync();
         var result = await delete;
         Assert.That(result.PerModel["Article"], Is.EqualTo(2));
-        Assert.That(await Article.Objects(_db).Filter(a => a.Headline.StartsWith("Racing")).CountAsync(), Is.Zero, "no orphan is left");
+        Assert.That(await Article.Objects(Db).Filter(a => a.Headline.StartsWith("Racing")).CountAsync(), Is.Zero, "no orphan is left");
     }
 
     [Test]
@@ -81,7 +67,7 @@ public sealed class DeleteTests : DatabaseTest
     {
         await ReporterWithArticlesAsync("JoinA", 2);
         await ReporterWithArticlesAsync("JoinB", 1);
-        var result = await Reporter.Objects(_db).Filter(r => r.Article.Headline.StartsWith("Join")).DeleteAsync();
+        var result = await Reporter.Objects(Db).Filter(r => r.Article.Headline.StartsWith("Join")).DeleteAsync();
         Assert.That(result.PerModel, Is.EquivalentTo(new Dictionary<string, int> { ["Reporter"] = 2, ["Article"] = 3 }));
     }
 
@@ -89,9 +75,9 @@ public sealed class DeleteTests : DatabaseTest
     public async Task ACascadeTreeIsDeletedInOneRoundTrip()
     {
         var reporter = await ReporterWithArticlesAsync("Batch", 2);
-        _sql.Clear();
-        var result = await _db.DeleteAsync(reporter);
-        Assert.That(_sql.Count, Is.EqualTo(1));
+        Sql.Clear();
+        var result = await Db.DeleteAsync(reporter);
+        Assert.That(Sql.Count, Is.EqualTo(1));
         Assert.That(result.Total, Is.EqualTo(3));
     }
 }

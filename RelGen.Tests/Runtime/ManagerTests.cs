@@ -1,28 +1,14 @@
 using RelGen.Tests.Models;
-using RelGen.Tests.Support;
 
 namespace RelGen.Tests.Runtime;
 
 /// <summary>Reverse managers: scoped queries, CreateAsync, AddAsync (insert and move), and refusal on an unsaved owner.</summary>
-public sealed class ManagerTests : DatabaseTest
+public sealed class ManagerTests : SchemaTest
 {
-    private RelGenDatabase _db = null!;
-    private readonly SqlCapture _sql = new();
-
-    [OneTimeSetUp]
-    public async Task CreateTablesAsync()
-    {
-        _db = RelGenDatabase.Create(ConnectionString, _sql);
-        await _db.CreateTablesAsync();
-    }
-
-    [OneTimeTearDown]
-    public async Task DisposeAsync() => await _db.DisposeAsync();
-
     private async Task<Reporter> NewReporterAsync(string first)
     {
         var reporter = new Reporter { FirstName = first, LastName = "Smith", Email = "j@example.com" };
-        await _db.SaveAsync(reporter);
+        await Db.SaveAsync(reporter);
         return reporter;
     }
 
@@ -40,9 +26,9 @@ public sealed class ManagerTests : DatabaseTest
         var paul = await NewReporterAsync("Paul");
         var first = await john.ArticleSet.CreateAsync(headline: "One", pubDate: new DateOnly(2021, 1, 1));
         var second = await john.ArticleSet.CreateAsync(headline: "Two", pubDate: new DateOnly(2021, 1, 2));
-        _sql.Clear();
+        Sql.Clear();
         await paul.ArticleSet.AddAsync(first, second);
-        Assert.That(_sql.Commands.Count(c => c.StartsWith("UPDATE", StringComparison.Ordinal)), Is.EqualTo(1));
+        Assert.That(Sql.Commands.Count(c => c.StartsWith("UPDATE", StringComparison.Ordinal)), Is.EqualTo(1));
         Assert.That(await paul.ArticleSet.CountAsync(), Is.EqualTo(2));
         Assert.That(await john.ArticleSet.CountAsync(), Is.Zero);
         Assert.That(first.Reporter, Is.SameAs(paul));
@@ -56,7 +42,7 @@ public sealed class ManagerTests : DatabaseTest
         var other = await NewReporterAsync("Other");
         var invalid = new Article { Headline = new string('x', 101) };
         Assert.ThrowsAsync<ModelValidationException>(() => other.ArticleSet.AddAsync(saved, invalid));
-        Assert.That((await Article.Objects(_db).GetAsync(a => a.Id == saved.Id)).ReporterId, Is.EqualTo(john.Id));
+        Assert.That((await Article.Objects(Db).GetAsync(a => a.Id == saved.Id)).ReporterId, Is.EqualTo(john.Id));
     }
 
     [Test]

@@ -1,29 +1,15 @@
 using Npgsql;
 using RelGen.Tests.Models;
-using RelGen.Tests.Support;
 
 namespace RelGen.Tests.Runtime;
 
 /// <summary>Saving: insert or update, relation keys, and every refusal happening before anything is written.</summary>
-public sealed class SaveTests : DatabaseTest
+public sealed class SaveTests : SchemaTest
 {
-    private RelGenDatabase _db = null!;
-    private readonly SqlCapture _sql = new();
-
-    [OneTimeSetUp]
-    public async Task CreateTablesAsync()
-    {
-        _db = RelGenDatabase.Create(ConnectionString, _sql);
-        await _db.CreateTablesAsync();
-    }
-
-    [OneTimeTearDown]
-    public async Task DisposeAsync() => await _db.DisposeAsync();
-
     private async Task<Reporter> NewReporterAsync(string first = "John")
     {
         var reporter = new Reporter { FirstName = first, LastName = "Smith", Email = "j@example.com" };
-        await _db.SaveAsync(reporter);
+        await Db.SaveAsync(reporter);
         return reporter;
     }
 
@@ -33,21 +19,21 @@ public sealed class SaveTests : DatabaseTest
         var reporter = await NewReporterAsync();
         Assert.That(reporter.Id, Is.GreaterThan(0));
         reporter.LastName = "Smythe";
-        await _db.SaveAsync(reporter);
-        var loaded = await Reporter.Objects(_db).GetAsync(r => r.Id == reporter.Id);
+        await Db.SaveAsync(reporter);
+        var loaded = await Reporter.Objects(Db).GetAsync(r => r.Id == reporter.Id);
         Assert.That(loaded.LastName, Is.EqualTo("Smythe"));
     }
 
     [Test]
     public async Task AnUnsavedParentIsRefusedNamingTheRelationAndNothingIsWritten()
     {
-        var before = await Article.Objects(_db).CountAsync();
+        var before = await Article.Objects(Db).CountAsync();
         var article = new Article { Headline = "Orphan", Reporter = new Reporter { FirstName = "New" } };
-        _sql.Clear();
-        var error = Assert.ThrowsAsync<InvalidOperationException>(() => _db.SaveAsync(article));
+        Sql.Clear();
+        var error = Assert.ThrowsAsync<InvalidOperationException>(() => Db.SaveAsync(article));
         Assert.That(error!.Message, Does.Contain("Article.Reporter"));
-        Assert.That(_sql.Count, Is.Zero, "nothing may be sent");
-        Assert.That(await Article.Objects(_db).CountAsync(), Is.EqualTo(before));
+        Assert.That(Sql.Count, Is.Zero, "nothing may be sent");
+        Assert.That(await Article.Objects(Db).CountAsync(), Is.EqualTo(before));
     }
 
     [Test]
@@ -55,10 +41,10 @@ public sealed class SaveTests : DatabaseTest
     {
         var reporter = new Reporter { FirstName = "Late", LastName = "Saver", Email = "l@example.com" };
         var article = new Article { Headline = "Assigned first", PubDate = new DateOnly(2020, 1, 1), Reporter = reporter };
-        await _db.SaveAsync(reporter);
-        await _db.SaveAsync(article);
+        await Db.SaveAsync(reporter);
+        await Db.SaveAsync(article);
         Assert.That(article.ReporterId, Is.EqualTo(reporter.Id));
-        var loaded = await Article.Objects(_db).GetAsync(a => a.Id == article.Id);
+        var loaded = await Article.Objects(Db).GetAsync(a => a.Id == article.Id);
         Assert.That(loaded.ReporterId, Is.EqualTo(reporter.Id));
     }
 
@@ -68,44 +54,44 @@ public sealed class SaveTests : DatabaseTest
         var john = await NewReporterAsync("John");
         var paul = await NewReporterAsync("Paul");
         var article = new Article { Headline = "Moving", PubDate = new DateOnly(2020, 1, 1), Reporter = john };
-        await _db.SaveAsync(article);
+        await Db.SaveAsync(article);
         article.ReporterId = paul.Id;
-        await _db.SaveAsync(article);
-        var loaded = await Article.Objects(_db).GetAsync(a => a.Id == article.Id);
+        await Db.SaveAsync(article);
+        var loaded = await Article.Objects(Db).GetAsync(a => a.Id == article.Id);
         Assert.That(loaded.Reporter.FirstName, Is.EqualTo("Paul"));
     }
 
     [Test]
     public void AMissingRequiredRelationIsRefusedBeforeSending()
     {
-        _sql.Clear();
-        var error = Assert.ThrowsAsync<ModelValidationException>(() => _db.SaveAsync(new Article { Headline = "No reporter" }));
+        Sql.Clear();
+        var error = Assert.ThrowsAsync<ModelValidationException>(() => Db.SaveAsync(new Article { Headline = "No reporter" }));
         Assert.That((error!.Model, error.Property), Is.EqualTo(("Article", "Reporter")));
-        Assert.That(_sql.Count, Is.Zero);
+        Assert.That(Sql.Count, Is.Zero);
     }
 
     [Test]
     public async Task ATooLongValueIsRefusedNamingModelAndProperty()
     {
         var reporter = new Reporter { FirstName = new string('x', 31), LastName = "Smith" };
-        _sql.Clear();
-        var error = Assert.ThrowsAsync<ModelValidationException>(() => _db.SaveAsync(reporter));
+        Sql.Clear();
+        var error = Assert.ThrowsAsync<ModelValidationException>(() => Db.SaveAsync(reporter));
         Assert.That(error!.Message, Does.StartWith("Reporter.FirstName:").And.Contain("MaxLength(30)"));
-        Assert.That(_sql.Count, Is.Zero);
-        Assert.That(await Reporter.Objects(_db).Filter(r => r.LastName == "Smith" & r.FirstName.StartsWith("xxx")).ExistsAsync(), Is.False);
+        Assert.That(Sql.Count, Is.Zero);
+        Assert.That(await Reporter.Objects(Db).Filter(r => r.LastName == "Smith" & r.FirstName.StartsWith("xxx")).ExistsAsync(), Is.False);
     }
 
     [Test]
     public void ANullInANotNullColumnIsRefused()
     {
-        var error = Assert.ThrowsAsync<ModelValidationException>(() => _db.SaveAsync(new Reporter { FirstName = null!, LastName = "Smith" }));
+        var error = Assert.ThrowsAsync<ModelValidationException>(() => Db.SaveAsync(new Reporter { FirstName = null!, LastName = "Smith" }));
         Assert.That((error!.Model, error.Property), Is.EqualTo(("Reporter", "FirstName")));
     }
 
     [Test]
     public void ANulCharacterIsRefused()
     {
-        var error = Assert.ThrowsAsync<ModelValidationException>(() => _db.SaveAsync(new Reporter { FirstName = "a\0b", LastName = "Smith" }));
+        var error = Assert.ThrowsAsync<ModelValidationException>(() => Db.SaveAsync(new Reporter { FirstName = "a\0b", LastName = "Smith" }));
         Assert.That(error!.Message, Does.Contain("NUL"));
     }
 
@@ -113,10 +99,10 @@ public sealed class SaveTests : DatabaseTest
     public async Task AForeignKeyViolationIsAnIntegrityException()
     {
         var article = new Article { Headline = "Dangling", PubDate = new DateOnly(2020, 1, 1), ReporterId = 987654 };
-        var error = Assert.ThrowsAsync<IntegrityException>(() => _db.SaveAsync(article));
+        var error = Assert.ThrowsAsync<IntegrityException>(() => Db.SaveAsync(article));
         Assert.That(error!.SqlState, Is.EqualTo(PostgresErrorCodes.ForeignKeyViolation));
         Assert.That(error.InnerException, Is.InstanceOf<PostgresException>());
-        Assert.That(await Article.Objects(_db).Filter(a => a.Headline == "Dangling").ExistsAsync(), Is.False);
+        Assert.That(await Article.Objects(Db).Filter(a => a.Headline == "Dangling").ExistsAsync(), Is.False);
     }
 
     [Test]
@@ -124,11 +110,11 @@ public sealed class SaveTests : DatabaseTest
     {
         var code = Guid.NewGuid();
         var label = new Label { Code = code, Name = "first" };
-        await _db.SaveAsync(label);
+        await Db.SaveAsync(label);
         label.Name = "renamed";
-        await _db.SaveAsync(label);
-        Assert.That((await Label.Objects(_db).GetAsync(l => l.Code == code)).Name, Is.EqualTo("renamed"));
-        var error = Assert.ThrowsAsync<IntegrityException>(() => _db.SaveAsync(new Label { Code = code, Name = "again" }));
+        await Db.SaveAsync(label);
+        Assert.That((await Label.Objects(Db).GetAsync(l => l.Code == code)).Name, Is.EqualTo("renamed"));
+        var error = Assert.ThrowsAsync<IntegrityException>(() => Db.SaveAsync(new Label { Code = code, Name = "again" }));
         Assert.That(error!.SqlState, Is.EqualTo(PostgresErrorCodes.UniqueViolation));
     }
 
@@ -136,9 +122,9 @@ public sealed class SaveTests : DatabaseTest
     public async Task NullableColumnsRoundTripNull()
     {
         var label = new Label { Code = Guid.NewGuid(), Name = "n", Note = null };
-        await _db.SaveAsync(label);
-        var loaded = await Label.Objects(_db).GetAsync(l => l.Code == label.Code);
+        await Db.SaveAsync(label);
+        var loaded = await Label.Objects(Db).GetAsync(l => l.Code == label.Code);
         Assert.That(loaded.Note, Is.Null);
-        Assert.That(await Label.Objects(_db).Filter(l => l.Note.IsNull() & l.Code == label.Code).CountAsync(), Is.EqualTo(1));
+        Assert.That(await Label.Objects(Db).Filter(l => l.Note.IsNull() & l.Code == label.Code).CountAsync(), Is.EqualTo(1));
     }
 }

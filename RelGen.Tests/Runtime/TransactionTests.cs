@@ -3,60 +3,48 @@ using RelGen.Tests.Models;
 namespace RelGen.Tests.Runtime;
 
 /// <summary>Work in the same async flow joins the transaction; dispose without commit rolls back.</summary>
-public sealed class TransactionTests : DatabaseTest
+public sealed class TransactionTests : SchemaTest
 {
-    private RelGenDatabase _db = null!;
-
-    [OneTimeSetUp]
-    public async Task CreateTablesAsync()
-    {
-        _db = RelGenDatabase.Create(ConnectionString);
-        await _db.CreateTablesAsync();
-    }
-
-    [OneTimeTearDown]
-    public async Task DisposeAsync() => await _db.DisposeAsync();
-
     [Test]
     public async Task DisposeWithoutCommitRollsBack()
     {
-        await using (var tx = await _db.BeginTransactionAsync())
+        await using (var tx = await Db.BeginTransactionAsync())
         {
-            await _db.SaveAsync(new Reporter { FirstName = "Rolled", LastName = "Back" });
-            Assert.That(await Reporter.Objects(_db).Filter(r => r.FirstName == "Rolled").ExistsAsync(), Is.True, "seen inside the transaction");
+            await Db.SaveAsync(new Reporter { FirstName = "Rolled", LastName = "Back" });
+            Assert.That(await Reporter.Objects(Db).Filter(r => r.FirstName == "Rolled").ExistsAsync(), Is.True, "seen inside the transaction");
         }
-        Assert.That(await Reporter.Objects(_db).Filter(r => r.FirstName == "Rolled").ExistsAsync(), Is.False);
+        Assert.That(await Reporter.Objects(Db).Filter(r => r.FirstName == "Rolled").ExistsAsync(), Is.False);
     }
 
     [Test]
     public async Task CommitKeepsTheWork()
     {
-        await using (var tx = await _db.BeginTransactionAsync())
+        await using (var tx = await Db.BeginTransactionAsync())
         {
             var reporter = new Reporter { FirstName = "Committed", LastName = "Work" };
-            await _db.SaveAsync(reporter);
+            await Db.SaveAsync(reporter);
             await reporter.ArticleSet.CreateAsync(headline: "Inside", pubDate: new DateOnly(2022, 2, 2));
             await tx.CommitAsync();
         }
-        Assert.That(await Article.Objects(_db).Filter(a => a.Reporter.FirstName == "Committed").CountAsync(), Is.EqualTo(1));
+        Assert.That(await Article.Objects(Db).Filter(a => a.Reporter.FirstName == "Committed").CountAsync(), Is.EqualTo(1));
     }
 
     [Test]
     public async Task OtherFlowsDoNotSeeUncommittedWork()
     {
-        await using var tx = await _db.BeginTransactionAsync();
-        await _db.SaveAsync(new Reporter { FirstName = "Hidden", LastName = "Work" });
+        await using var tx = await Db.BeginTransactionAsync();
+        await Db.SaveAsync(new Reporter { FirstName = "Hidden", LastName = "Work" });
         // A task started without the current execution context does not carry the ambient transaction.
         Task<bool> elsewhere;
         using (ExecutionContext.SuppressFlow())
-            elsewhere = Task.Run(() => Reporter.Objects(_db).Filter(r => r.FirstName == "Hidden").ExistsAsync());
+            elsewhere = Task.Run(() => Reporter.Objects(Db).Filter(r => r.FirstName == "Hidden").ExistsAsync());
         Assert.That(await elsewhere, Is.False);
     }
 
     [Test]
     public async Task NestedTransactionsAreRefused()
     {
-        await using var tx = await _db.BeginTransactionAsync();
-        Assert.Throws<InvalidOperationException>(() => _db.BeginTransactionAsync());
+        await using var tx = await Db.BeginTransactionAsync();
+        Assert.Throws<InvalidOperationException>(() => Db.BeginTransactionAsync());
     }
 }

@@ -9,9 +9,9 @@ namespace RelGen.Query;
 /// </summary>
 public abstract class Predicate
 {
-    public static Predicate operator &(Predicate left, Predicate right) => new AndPredicate(left, right);
+    public static Predicate operator &(Predicate left, Predicate right) => new LogicalPredicate(left, right, isOr: false);
 
-    public static Predicate operator |(Predicate left, Predicate right) => new OrPredicate(left, right);
+    public static Predicate operator |(Predicate left, Predicate right) => new LogicalPredicate(left, right, isOr: true);
 
     public static Predicate operator !(Predicate operand) => new NotPredicate(operand);
 

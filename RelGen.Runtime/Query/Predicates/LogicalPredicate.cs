@@ -3,10 +3,12 @@ using RelGen.Sql;
 
 namespace RelGen.Query;
 
-internal sealed class OrPredicate(Predicate left, Predicate right) : Predicate
+/// <summary><c>(left AND right)</c> or <c>(left OR right)</c>.</summary>
+internal sealed class LogicalPredicate(Predicate left, Predicate right, bool isOr) : Predicate
 {
     public Predicate Left { get; } = left;
     public Predicate Right { get; } = right;
+    public bool IsOr { get; } = isOr;
 
     internal override bool IsMultiValued => Left.IsMultiValued || Right.IsMultiValued;
 
@@ -14,7 +16,7 @@ internal sealed class OrPredicate(Predicate left, Predicate right) : Predicate
     {
         sql.Append('(');
         Left.WriteSql(sql);
-        sql.Append(" OR ");
+        sql.Append(IsOr ? " OR " : " AND ");
         Right.WriteSql(sql);
         sql.Append(')');
     }
@@ -26,11 +28,11 @@ internal sealed class OrPredicate(Predicate left, Predicate right) : Predicate
     }
 
     internal override bool ShapeEquals(Predicate other)
-        => other is OrPredicate o && Left.ShapeEquals(o.Left) && Right.ShapeEquals(o.Right);
+        => other is LogicalPredicate o && o.IsOr == IsOr && Left.ShapeEquals(o.Left) && Right.ShapeEquals(o.Right);
 
     internal override void AddShape(ref HashCode hash)
     {
-        hash.Add(2);
+        hash.Add(IsOr ? 2 : 1);
         Left.AddShape(ref hash);
         Right.AddShape(ref hash);
     }
