@@ -9,33 +9,20 @@ namespace RelGen.Tests.Django;
 /// Django's setUp creates. Round trips are <see cref="SqlCapture"/> entries; where RelGen's number differs from
 /// Django's, the test asserts RelGen's and says why.
 /// </summary>
-public sealed class DeleteTests : DatabaseTest
+public sealed class DeleteTests : SchemaTest
 {
-    private readonly SqlCapture _sql = new();
-    private RelGenDatabase _db = null!;
-
-    [OneTimeSetUp]
-    public async Task CreateTablesAsync()
-    {
-        _db = RelGenDatabase.Create(ConnectionString, _sql);
-        await _db.CreateTablesAsync();
-    }
-
-    [OneTimeTearDown]
-    public async Task DisposeAsync() => await _db.DisposeAsync();
-
     [SetUp]
     public async Task SetUpAsync()
     {
         await TableReset.TruncateAsync(ConnectionString, "del_");
         // Django: self.DEFAULT = get_default_r(), the R every SetDefault relation falls back to.
-        await _db.SaveAsync(new R { Id = R.DefaultKey, IsDefault = true });
-        _sql.Clear();
+        await Db.SaveAsync(new R { Id = R.DefaultKey, IsDefault = true });
+        Sql.Clear();
     }
 
     private async Task<T> CreateAsync<T>(T entity) where T : class, IModel<T>
     {
-        await _db.SaveAsync(entity);
+        await Db.SaveAsync(entity);
         return entity;
     }
 
@@ -43,21 +30,21 @@ public sealed class DeleteTests : DatabaseTest
     private async Task<A> CreateAAsync(string name)
     {
         var rs = Enumerable.Range(0, 10).Select(_ => new R()).ToList();
-        await _db.BulkCreateAsync(rs);
+        await Db.BulkCreateAsync(rs);
         var a = new A
         {
             Name = name,
             Auto = rs[0], AutoNullable = rs[1], Setnull = rs[2], Setdefault = rs[3], SetdefaultNone = rs[4],
             Cascade = rs[5], CascadeNullable = rs[6], Protect = rs[7], Restrict = rs[8], Donothing = rs[9],
         };
-        await _db.SaveAsync(a);
-        _sql.Clear();
+        await Db.SaveAsync(a);
+        Sql.Clear();
         return a;
     }
 
-    private Task<A> ReloadAsync(A a) => A.Objects(_db).GetAsync(x => x.Id == a.Id);
+    private Task<A> ReloadAsync(A a) => A.Objects(Db).GetAsync(x => x.Id == a.Id);
 
-    private Task<bool> AExistsAsync(string name) => A.Objects(_db).Filter(x => x.Name == name).ExistsAsync();
+    private Task<bool> AExistsAsync(string name) => A.Objects(Db).Filter(x => x.Name == name).ExistsAsync();
 
     private static Dictionary<string, int> Counts(params (string Model, int Count)[] counts) => counts.ToDictionary(c => c.Model, c => c.Count);
 
@@ -68,7 +55,7 @@ public sealed class DeleteTests : DatabaseTest
     public async Task Test_auto()
     {
         var a = await CreateAAsync("auto");
-        await _db.DeleteAsync(a.Auto);
+        await Db.DeleteAsync(a.Auto);
         Assert.That(await AExistsAsync("auto"), Is.False);
     }
 
@@ -77,7 +64,7 @@ public sealed class DeleteTests : DatabaseTest
     public async Task Test_auto_nullable()
     {
         var a = await CreateAAsync("auto_nullable");
-        await _db.DeleteAsync(a.AutoNullable!);
+        await Db.DeleteAsync(a.AutoNullable!);
         Assert.That(await AExistsAsync("auto_nullable"), Is.False);
     }
 
@@ -86,7 +73,7 @@ public sealed class DeleteTests : DatabaseTest
     public async Task Test_setnull()
     {
         var a = await CreateAAsync("setnull");
-        var result = await _db.DeleteAsync(a.Setnull!);
+        var result = await Db.DeleteAsync(a.Setnull!);
         // The A is only updated, so it is not counted.
         Assert.That(result.PerModel, Is.EquivalentTo(Counts(("R", 1))));
         a = await ReloadAsync(a);
@@ -98,7 +85,7 @@ public sealed class DeleteTests : DatabaseTest
     public async Task Test_setdefault()
     {
         var a = await CreateAAsync("setdefault");
-        var result = await _db.DeleteAsync(a.Setdefault);
+        var result = await Db.DeleteAsync(a.Setdefault);
         Assert.That(result.PerModel, Is.EquivalentTo(Counts(("R", 1))));
         a = await ReloadAsync(a);
         Assert.That(a.Setdefault.Id, Is.EqualTo(R.DefaultKey));
@@ -112,7 +99,7 @@ public sealed class DeleteTests : DatabaseTest
     public async Task Test_setdefault_none()
     {
         var a = await CreateAAsync("setdefault_none");
-        await _db.DeleteAsync(a.SetdefaultNone!);
+        await Db.DeleteAsync(a.SetdefaultNone!);
         a = await ReloadAsync(a);
         Assert.That(a.SetdefaultNone, Is.Null);
     }
@@ -122,7 +109,7 @@ public sealed class DeleteTests : DatabaseTest
     public async Task Test_cascade()
     {
         var a = await CreateAAsync("cascade");
-        var result = await _db.DeleteAsync(a.Cascade);
+        var result = await Db.DeleteAsync(a.Cascade);
         Assert.That(result.PerModel, Is.EquivalentTo(Counts(("R", 1), ("A", 1))));
         Assert.That(await AExistsAsync("cascade"), Is.False);
     }
@@ -132,7 +119,7 @@ public sealed class DeleteTests : DatabaseTest
     public async Task Test_cascade_nullable()
     {
         var a = await CreateAAsync("cascade_nullable");
-        await _db.DeleteAsync(a.CascadeNullable!);
+        await Db.DeleteAsync(a.CascadeNullable!);
         Assert.That(await AExistsAsync("cascade_nullable"), Is.False);
     }
 
@@ -142,13 +129,13 @@ public sealed class DeleteTests : DatabaseTest
     {
         var a = await CreateAAsync("protect");
         var protect = a.Protect!;
-        var error = Assert.ThrowsAsync<ProtectedException>(() => _db.DeleteAsync(protect));
+        var error = Assert.ThrowsAsync<ProtectedException>(() => Db.DeleteAsync(protect));
         Assert.That(error!.Message, Does.StartWith(
             "Cannot delete some instances of model 'R' because they are referenced through protected foreign keys: 'A.Protect'."));
         Assert.That(error.BlockingObjects.Select(o => ((A)o).Id), Is.EqualTo(new[] { a.Id }));
         // Nothing was deleted, and the object keeps its key.
         Assert.That(protect.Id, Is.Not.Zero);
-        Assert.That(await R.Objects(_db).Filter(x => x.Id == protect.Id).ExistsAsync(), Is.True);
+        Assert.That(await R.Objects(Db).Filter(x => x.Id == protect.Id).ExistsAsync(), Is.True);
         Assert.That(await AExistsAsync("protect"), Is.True);
     }
 
@@ -160,13 +147,13 @@ public sealed class DeleteTests : DatabaseTest
         var b = await CreateAsync(new B { Protect = a.Protect! });
         // The same R is also cascaded to: the refusal must leave that A in place as well.
         a.Cascade = a.Protect!;
-        await _db.SaveAsync(a);
-        var error = Assert.ThrowsAsync<ProtectedException>(() => _db.DeleteAsync(a.Protect!));
+        await Db.SaveAsync(a);
+        var error = Assert.ThrowsAsync<ProtectedException>(() => Db.DeleteAsync(a.Protect!));
         Assert.That(error!.Message, Does.StartWith(
             "Cannot delete some instances of model 'R' because they are referenced through protected foreign keys: 'A.Protect', 'B.Protect'."));
         Assert.That(error.BlockingObjects.Select(o => o is A x ? $"A{x.Id}" : $"B{((B)o).Id}"), Is.EquivalentTo(new[] { $"A{a.Id}", $"B{b.Id}" }));
         Assert.That(await AExistsAsync("protect"), Is.True);
-        Assert.That(await B.Objects(_db).ExistsAsync(), Is.True);
+        Assert.That(await B.Objects(Db).ExistsAsync(), Is.True);
     }
 
     [Test]
@@ -176,15 +163,15 @@ public sealed class DeleteTests : DatabaseTest
         var a = await CreateAAsync("protect");
         var p = await CreateAsync(new P());
         a.Protect!.P = p;
-        await _db.SaveAsync(a.Protect);
-        var error = Assert.ThrowsAsync<ProtectedException>(() => _db.DeleteAsync(p));
+        await Db.SaveAsync(a.Protect);
+        var error = Assert.ThrowsAsync<ProtectedException>(() => Db.DeleteAsync(p));
         // Django names the first hop of the cascade that reached the protected object ('R.p'); RelGen names the
         // relation that protects it, which is the one to change to allow the delete.
         Assert.That(error!.Message, Does.StartWith(
             "Cannot delete some instances of model 'P' because they are referenced through protected foreign keys: 'A.Protect'."));
         Assert.That(error.BlockingObjects.Select(o => ((A)o).Id), Is.EqualTo(new[] { a.Id }));
-        Assert.That(await P.Objects(_db).ExistsAsync(), Is.True);
-        Assert.That(await R.Objects(_db).Filter(x => x.Id == a.ProtectId!.Value).ExistsAsync(), Is.True);
+        Assert.That(await P.Objects(Db).ExistsAsync(), Is.True);
+        Assert.That(await R.Objects(Db).Filter(x => x.Id == a.ProtectId!.Value).ExistsAsync(), Is.True);
     }
 
     [Test]
@@ -196,10 +183,10 @@ public sealed class DeleteTests : DatabaseTest
         var replacement = await CreateAsync(new R());
         var a = await CreateAAsync("do_nothing");
         var donothing = a.Donothing!;
-        await using (var transaction = await _db.BeginTransactionAsync())
+        await using (var transaction = await Db.BeginTransactionAsync())
         {
             await replacement.DonothingSet.AddAsync(a);
-            await _db.DeleteAsync(donothing);
+            await Db.DeleteAsync(donothing);
             await transaction.CommitAsync();
         }
         a = await ReloadAsync(a);
@@ -207,8 +194,8 @@ public sealed class DeleteTests : DatabaseTest
 
         // Without that, RelGen does nothing and the database's constraint refuses: nothing is deleted.
         var other = await CreateAAsync("do_nothing 2");
-        Assert.ThrowsAsync<IntegrityException>(() => _db.DeleteAsync(other.Donothing!));
-        Assert.That(await R.Objects(_db).Filter(x => x.Id == other.DonothingId!.Value).ExistsAsync(), Is.True);
+        Assert.ThrowsAsync<IntegrityException>(() => Db.DeleteAsync(other.Donothing!));
+        Assert.That(await R.Objects(Db).Filter(x => x.Id == other.DonothingId!.Value).ExistsAsync(), Is.True);
     }
 
     [Test]
@@ -217,11 +204,11 @@ public sealed class DeleteTests : DatabaseTest
     {
         // A DoNothing relation doesn't trigger a query: RelToBase is not queried.
         var b = await CreateAsync(new Base());
-        _sql.Clear();
-        await _db.DeleteAsync(b);
-        Assert.That(_sql.Count, Is.EqualTo(1));
-        Assert.That(_sql.Commands[0], Does.Not.Contain("del_rel_to_base"));
-        Assert.That(await Base.Objects(_db).CountAsync(), Is.Zero);
+        Sql.Clear();
+        await Db.DeleteAsync(b);
+        Assert.That(Sql.Count, Is.EqualTo(1));
+        Assert.That(Sql.Commands[0], Does.Not.Contain("del_rel_to_base"));
+        Assert.That(await Base.Objects(Db).CountAsync(), Is.Zero);
     }
 
     [Test]
@@ -229,11 +216,11 @@ public sealed class DeleteTests : DatabaseTest
     public async Task Test_restrict()
     {
         var a = await CreateAAsync("restrict");
-        var error = Assert.ThrowsAsync<RestrictedException>(() => _db.DeleteAsync(a.Restrict!));
+        var error = Assert.ThrowsAsync<RestrictedException>(() => Db.DeleteAsync(a.Restrict!));
         Assert.That(error!.Message, Does.StartWith(
             "Cannot delete some instances of model 'R' because they are referenced through restricted foreign keys: 'A.Restrict'."));
         Assert.That(error.BlockingObjects.Select(o => ((A)o).Id), Is.EqualTo(new[] { a.Id }));
-        Assert.That(await R.Objects(_db).Filter(x => x.Id == a.RestrictId!.Value).ExistsAsync(), Is.True);
+        Assert.That(await R.Objects(Db).Filter(x => x.Id == a.RestrictId!.Value).ExistsAsync(), Is.True);
     }
 
     [Test]
@@ -242,7 +229,7 @@ public sealed class DeleteTests : DatabaseTest
     {
         var a = await CreateAAsync("restrict");
         var b3 = await CreateAsync(new B3 { Restrict = a.Restrict! });
-        var error = Assert.ThrowsAsync<RestrictedException>(() => _db.DeleteAsync(a.Restrict!));
+        var error = Assert.ThrowsAsync<RestrictedException>(() => Db.DeleteAsync(a.Restrict!));
         Assert.That(error!.Message, Does.StartWith(
             "Cannot delete some instances of model 'R' because they are referenced through restricted foreign keys: 'A.Restrict', 'B3.Restrict'."));
         Assert.That(error.BlockingObjects.Select(o => o is A x ? $"A{x.Id}" : $"B3{((B3)o).Id}"), Is.EquivalentTo(new[] { $"A{a.Id}", $"B3{b3.Id}" }));
@@ -255,19 +242,19 @@ public sealed class DeleteTests : DatabaseTest
         var a = await CreateAAsync("restrict");
         var p = await CreateAsync(new P());
         a.Restrict!.P = p;
-        await _db.SaveAsync(a.Restrict);
-        var error = Assert.ThrowsAsync<RestrictedException>(() => _db.DeleteAsync(p));
+        await Db.SaveAsync(a.Restrict);
+        var error = Assert.ThrowsAsync<RestrictedException>(() => Db.DeleteAsync(p));
         Assert.That(error!.Message, Does.StartWith(
             "Cannot delete some instances of model 'P' because they are referenced through restricted foreign keys: 'A.Restrict'."));
         Assert.That(error.BlockingObjects.Select(o => ((A)o).Id), Is.EqualTo(new[] { a.Id }));
 
         // An object referenced also through a Cascade relation can be deleted: the cascade takes the restricting A.
         a.Cascade.P = p;
-        await _db.SaveAsync(a.Cascade);
-        var result = await _db.DeleteAsync(p);
+        await Db.SaveAsync(a.Cascade);
+        var result = await Db.DeleteAsync(p);
         Assert.That(result.PerModel, Is.EquivalentTo(Counts(("P", 1), ("R", 2), ("A", 1))));
         Assert.That(await AExistsAsync("restrict"), Is.False);
-        Assert.That(await R.Objects(_db).Filter(x => x.Id == a.RestrictId!.Value).ExistsAsync(), Is.False);
+        Assert.That(await R.Objects(Db).Filter(x => x.Id == a.RestrictId!.Value).ExistsAsync(), Is.False);
     }
 
     [Test]
@@ -277,12 +264,12 @@ public sealed class DeleteTests : DatabaseTest
         var a = await CreateAAsync("restrict");
         var p = await CreateAsync(new P());
         a.Restrict!.P = p;
-        await _db.SaveAsync(a.Restrict);
+        await Db.SaveAsync(a.Restrict);
         a.CascadeP = p;
-        await _db.SaveAsync(a);
-        await _db.DeleteAsync(p);
+        await Db.SaveAsync(a);
+        await Db.DeleteAsync(p);
         Assert.That(await AExistsAsync("restrict"), Is.False);
-        Assert.That(await R.Objects(_db).Filter(x => x.Id == a.RestrictId!.Value).ExistsAsync(), Is.False);
+        Assert.That(await R.Objects(Db).Filter(x => x.Id == a.RestrictId!.Value).ExistsAsync(), Is.False);
     }
 
     [Test]
@@ -293,22 +280,22 @@ public sealed class DeleteTests : DatabaseTest
         var b1 = await CreateAsync(new B1 { DeleteTop = deleteTop });
         var b2 = await CreateAsync(new B2 { DeleteTop = deleteTop });
         var deleteBottom = await CreateAsync(new DeleteBottom { B1 = b1, B2 = b2 });
-        var error = Assert.ThrowsAsync<RestrictedException>(() => _db.DeleteAsync(b1));
+        var error = Assert.ThrowsAsync<RestrictedException>(() => Db.DeleteAsync(b1));
         Assert.That(error!.Message, Does.StartWith(
             "Cannot delete some instances of model 'B1' because they are referenced through restricted foreign keys: 'DeleteBottom.B1'."));
         Assert.That(error.BlockingObjects.Select(o => ((DeleteBottom)o).Id), Is.EqualTo(new[] { deleteBottom.Id }));
-        Assert.That(await DeleteTop.Objects(_db).ExistsAsync(), Is.True);
-        Assert.That(await B1.Objects(_db).ExistsAsync(), Is.True);
-        Assert.That(await B2.Objects(_db).ExistsAsync(), Is.True);
-        Assert.That(await DeleteBottom.Objects(_db).ExistsAsync(), Is.True);
+        Assert.That(await DeleteTop.Objects(Db).ExistsAsync(), Is.True);
+        Assert.That(await B1.Objects(Db).ExistsAsync(), Is.True);
+        Assert.That(await B2.Objects(Db).ExistsAsync(), Is.True);
+        Assert.That(await DeleteBottom.Objects(Db).ExistsAsync(), Is.True);
 
         // Referenced also through a Cascade relation (B2's), the bottom goes with the top.
-        var result = await _db.DeleteAsync(deleteTop);
+        var result = await Db.DeleteAsync(deleteTop);
         Assert.That(result.PerModel, Is.EquivalentTo(Counts(("DeleteTop", 1), ("B1", 1), ("B2", 1), ("DeleteBottom", 1))));
-        Assert.That(await DeleteTop.Objects(_db).ExistsAsync(), Is.False);
-        Assert.That(await B1.Objects(_db).ExistsAsync(), Is.False);
-        Assert.That(await B2.Objects(_db).ExistsAsync(), Is.False);
-        Assert.That(await DeleteBottom.Objects(_db).ExistsAsync(), Is.False);
+        Assert.That(await DeleteTop.Objects(Db).ExistsAsync(), Is.False);
+        Assert.That(await B1.Objects(Db).ExistsAsync(), Is.False);
+        Assert.That(await B2.Objects(Db).ExistsAsync(), Is.False);
+        Assert.That(await DeleteBottom.Objects(Db).ExistsAsync(), Is.False);
     }
 
     // DeletionTests
@@ -321,20 +308,20 @@ public sealed class DeleteTests : DatabaseTest
         var m = await CreateAsync(new M());
         var r = await CreateAsync(new R());
         await CreateAsync(new MR { M = m, R = r });
-        await _db.DeleteAsync(r);
-        Assert.That(await MR.Objects(_db).ExistsAsync(), Is.False);
+        await Db.DeleteAsync(r);
+        Assert.That(await MR.Objects(Db).ExistsAsync(), Is.False);
 
         r = await CreateAsync(new R());
         await CreateAsync(new MR { M = m, R = r });
-        await _db.DeleteAsync(m);
-        Assert.That(await MR.Objects(_db).ExistsAsync(), Is.False);
+        await Db.DeleteAsync(m);
+        Assert.That(await MR.Objects(Db).ExistsAsync(), Is.False);
 
         m = await CreateAsync(new M());
         r = await CreateAsync(new R());
         await CreateAsync(new MRNull { M = m, R = r });
-        await _db.DeleteAsync(r);
-        Assert.That(await MRNull.Objects(_db).ExistsAsync(), Is.True);
-        Assert.That(await MRNull.Objects(_db).Filter(x => x.M == m & x.R.IsNull(false)).ExistsAsync(), Is.False);
+        await Db.DeleteAsync(r);
+        Assert.That(await MRNull.Objects(Db).ExistsAsync(), Is.True);
+        Assert.That(await MRNull.Objects(Db).Filter(x => x.M == m & x.R.IsNull(false)).ExistsAsync(), Is.False);
     }
 
     [Test]
@@ -342,14 +329,14 @@ public sealed class DeleteTests : DatabaseTest
     public async Task Test_bulk()
     {
         var s = await CreateAsync(new S { R = await CreateAsync(new R()) });
-        await _db.BulkCreateAsync(Enumerable.Range(0, 2 * 100).Select(_ => new T { S = s }).ToList());
-        _sql.Clear();
-        await _db.DeleteAsync(s);
+        await Db.BulkCreateAsync(Enumerable.Range(0, 2 * 100).Select(_ => new T { S = s }).ToList());
+        Sql.Clear();
+        await Db.DeleteAsync(s);
         // RelGen: one round trip, a batch that locks the root rows, then deletes the whole cascade tree in one statement
         // of data-modifying CTEs (see Delete/CascadePlan.cs).
-        Assert.That(_sql.Count, Is.EqualTo(1));
-        Assert.That(await S.Objects(_db).ExistsAsync(), Is.False);
-        Assert.That(await T.Objects(_db).ExistsAsync(), Is.False);
+        Assert.That(Sql.Count, Is.EqualTo(1));
+        Assert.That(await S.Objects(Db).ExistsAsync(), Is.False);
+        Assert.That(await T.Objects(Db).ExistsAsync(), Is.False);
     }
 
     [Test]
@@ -360,13 +347,13 @@ public sealed class DeleteTests : DatabaseTest
         // Without signals: the deleted object's key is reset, and the rows that pointed at it read null.
         var a = await CreateAAsync("update_setnull");
         var setnull = a.Setnull!;
-        await _db.DeleteAsync(setnull);
+        await Db.DeleteAsync(setnull);
         Assert.That(setnull.Id, Is.Zero);
         Assert.That((await ReloadAsync(a)).Setnull, Is.Null);
 
         a = await CreateAAsync("update_cascade");
         var cascade = a.Cascade;
-        await _db.DeleteAsync(cascade);
+        await Db.DeleteAsync(cascade);
         Assert.That(cascade.Id, Is.Zero);
         Assert.That(await AExistsAsync("update_cascade"), Is.False);
     }
@@ -376,15 +363,15 @@ public sealed class DeleteTests : DatabaseTest
     public async Task Test_can_defer_constraint_checks()
     {
         var u = await CreateAsync(new User { Avatar = await CreateAsync(new Avatar()) });
-        var a = await Avatar.Objects(_db).GetAsync(x => x.Id == u.AvatarId!.Value);
-        _sql.Clear();
-        await _db.DeleteAsync(a);
+        var a = await Avatar.Objects(Db).GetAsync(x => x.Id == u.AvatarId!.Value);
+        Sql.Clear();
+        await Db.DeleteAsync(a);
         // RelGen: one round trip, a batch that locks the root rows, then deletes the whole cascade tree in one statement
         // of data-modifying CTEs (see Delete/CascadePlan.cs).
-        Assert.That(_sql.Count, Is.EqualTo(1));
-        Assert.That(_sql.Commands, Has.None.StartsWith("UPDATE"));
-        Assert.That(await User.Objects(_db).ExistsAsync(), Is.False);
-        Assert.That(await Avatar.Objects(_db).ExistsAsync(), Is.False);
+        Assert.That(Sql.Count, Is.EqualTo(1));
+        Assert.That(Sql.Commands, Has.None.StartsWith("UPDATE"));
+        Assert.That(await User.Objects(Db).ExistsAsync(), Is.False);
+        Assert.That(await Avatar.Objects(Db).ExistsAsync(), Is.False);
     }
 
     [Test]
@@ -394,22 +381,22 @@ public sealed class DeleteTests : DatabaseTest
         var r = await CreateAsync(new R());
         var h = await CreateAsync(new HiddenUser { R = r });
         await CreateAsync(new HiddenUserProfile { User = h });
-        await _db.DeleteAsync(r);
-        Assert.That(await HiddenUserProfile.Objects(_db).CountAsync(), Is.Zero);
+        await Db.DeleteAsync(r);
+        Assert.That(await HiddenUserProfile.Objects(Db).CountAsync(), Is.Zero);
     }
 
     [Test]
     [Description("django: tests/delete/tests.py test_large_delete")]
     public async Task Test_large_delete()
     {
-        await _db.BulkCreateAsync(Enumerable.Range(0, 2000).Select(_ => new Avatar()).ToList());
-        _sql.Clear();
-        var result = await Avatar.Objects(_db).DeleteAsync();
+        await Db.BulkCreateAsync(Enumerable.Range(0, 2000).Select(_ => new Avatar()).ToList());
+        Sql.Clear();
+        var result = await Avatar.Objects(Db).DeleteAsync();
         // RelGen: one round trip, a batch that locks the root rows, then deletes the whole cascade tree in one statement
         // of data-modifying CTEs (see Delete/CascadePlan.cs).
-        Assert.That(_sql.Count, Is.EqualTo(1));
+        Assert.That(Sql.Count, Is.EqualTo(1));
         Assert.That(result.PerModel, Is.EquivalentTo(Counts(("Avatar", 2000))));
-        Assert.That(await Avatar.Objects(_db).ExistsAsync(), Is.False);
+        Assert.That(await Avatar.Objects(Db).ExistsAsync(), Is.False);
     }
 
     [Test]
@@ -417,24 +404,24 @@ public sealed class DeleteTests : DatabaseTest
     public async Task Test_large_delete_related()
     {
         var s = await CreateAsync(new S { R = await CreateAsync(new R()) });
-        await _db.BulkCreateAsync(Enumerable.Range(0, 2000).Select(_ => new T { S = s }).ToList());
-        _sql.Clear();
-        var result = await _db.DeleteAsync(s);
+        await Db.BulkCreateAsync(Enumerable.Range(0, 2000).Select(_ => new T { S = s }).ToList());
+        Sql.Clear();
+        var result = await Db.DeleteAsync(s);
         // RelGen: one round trip, a batch that locks the root rows, then deletes the whole cascade tree in one statement
         // of data-modifying CTEs (see Delete/CascadePlan.cs).
-        Assert.That(_sql.Count, Is.EqualTo(1));
+        Assert.That(Sql.Count, Is.EqualTo(1));
         Assert.That(result.PerModel, Is.EquivalentTo(Counts(("S", 1), ("T", 2000))));
-        Assert.That(await S.Objects(_db).ExistsAsync(), Is.False);
-        Assert.That(await T.Objects(_db).ExistsAsync(), Is.False);
+        Assert.That(await S.Objects(Db).ExistsAsync(), Is.False);
+        Assert.That(await T.Objects(Db).ExistsAsync(), Is.False);
     }
 
     [Test]
     [Description("django: tests/delete/tests.py test_queryset_delete_returns_num_rows")]
     public async Task Test_queryset_delete_returns_num_rows()
     {
-        await _db.BulkCreateAsync(new[] { new Avatar { Desc = "a" }, new Avatar { Desc = "b" }, new Avatar { Desc = "c" } });
-        var avatarsCount = await Avatar.Objects(_db).CountAsync();
-        var deleted = await Avatar.Objects(_db).DeleteAsync();
+        await Db.BulkCreateAsync(new[] { new Avatar { Desc = "a" }, new Avatar { Desc = "b" }, new Avatar { Desc = "c" } });
+        var avatarsCount = await Avatar.Objects(Db).CountAsync();
+        var deleted = await Avatar.Objects(Db).DeleteAsync();
         Assert.That(deleted.Total, Is.EqualTo(avatarsCount));
 
         // A more complex example with multiple object types.
@@ -444,13 +431,13 @@ public sealed class DeleteTests : DatabaseTest
         await CreateAsync(new HiddenUserProfile { User = h1 });
         var existed = new Dictionary<string, int>
         {
-            ["R"] = await R.Objects(_db).CountAsync(),
-            ["HiddenUser"] = await HiddenUser.Objects(_db).CountAsync(),
-            ["A"] = await A.Objects(_db).CountAsync(),
-            ["MR"] = await MR.Objects(_db).CountAsync(),
-            ["HiddenUserProfile"] = await HiddenUserProfile.Objects(_db).CountAsync(),
+            ["R"] = await R.Objects(Db).CountAsync(),
+            ["HiddenUser"] = await HiddenUser.Objects(Db).CountAsync(),
+            ["A"] = await A.Objects(Db).CountAsync(),
+            ["MR"] = await MR.Objects(Db).CountAsync(),
+            ["HiddenUserProfile"] = await HiddenUserProfile.Objects(Db).CountAsync(),
         };
-        deleted = await R.Objects(_db).DeleteAsync();
+        deleted = await R.Objects(Db).DeleteAsync();
         // RelGen lists only models with deleted rows (Django also lists fast-deleted models with 0).
         foreach (var (model, count) in existed)
             Assert.That(deleted.PerModel.GetValueOrDefault(model), Is.EqualTo(count), model);
@@ -473,15 +460,15 @@ public sealed class DeleteTests : DatabaseTest
         // Django adds r to m1 and m2 through the many-to-many field too; here those are two more link rows.
         await CreateAsync(new MR { R = r, M = m1 });
         await CreateAsync(new MR { R = r, M = m2 });
-        await _db.SaveAsync(r);
+        await Db.SaveAsync(r);
         var existed = new Dictionary<string, int>
         {
             ["R"] = 1,
-            ["HiddenUser"] = await HiddenUser.Objects(_db).CountAsync(),
-            ["MR"] = await MR.Objects(_db).CountAsync(),
-            ["HiddenUserProfile"] = await HiddenUserProfile.Objects(_db).CountAsync(),
+            ["HiddenUser"] = await HiddenUser.Objects(Db).CountAsync(),
+            ["MR"] = await MR.Objects(Db).CountAsync(),
+            ["HiddenUserProfile"] = await HiddenUserProfile.Objects(Db).CountAsync(),
         };
-        var deleted = await _db.DeleteAsync(r);
+        var deleted = await Db.DeleteAsync(r);
         Assert.That(deleted.Total, Is.EqualTo(existed.Values.Sum()));
         Assert.That(deleted.PerModel, Is.EquivalentTo(existed));
     }
@@ -493,11 +480,11 @@ public sealed class DeleteTests : DatabaseTest
         // Django's point: a proxy model adds no query. RelGen has no proxy models; the count still holds: one round trip
         // locking the avatar, one batch deleting its users (none) and it.
         var avatar = await CreateAsync(new Avatar());
-        _sql.Clear();
-        await _db.DeleteAsync(avatar);
+        Sql.Clear();
+        await Db.DeleteAsync(avatar);
         // RelGen: one round trip, a batch that locks the root rows, then deletes the whole cascade tree in one statement
         // of data-modifying CTEs (see Delete/CascadePlan.cs).
-        Assert.That(_sql.Count, Is.EqualTo(1));
+        Assert.That(Sql.Count, Is.EqualTo(1));
     }
 
     [Test]
@@ -505,13 +492,13 @@ public sealed class DeleteTests : DatabaseTest
     public async Task Test_only_referenced_fields_selected()
     {
         var origin = await CreateAsync(new Origin());
-        _sql.Clear();
-        await _db.DeleteAsync(origin);
+        Sql.Clear();
+        await Db.DeleteAsync(origin);
         // RelGen: one round trip, a batch that locks the root rows, then deletes the whole cascade tree in one statement
         // of data-modifying CTEs (see Delete/CascadePlan.cs).
-        Assert.That(_sql.Count, Is.EqualTo(1));
-        Assert.That(_sql.Commands[0], Does.Contain("DELETE FROM \"del_referrer\" WHERE \"origin_id\" = $1"));
-        Assert.That(_sql.Commands[0], Does.Not.Contain("large_field"));
+        Assert.That(Sql.Count, Is.EqualTo(1));
+        Assert.That(Sql.Commands[0], Does.Contain("DELETE FROM \"del_referrer\" WHERE \"origin_id\" = $1"));
+        Assert.That(Sql.Commands[0], Does.Not.Contain("large_field"));
     }
 
     // FastDeleteTests
@@ -521,16 +508,16 @@ public sealed class DeleteTests : DatabaseTest
     public async Task Test_fast_delete_fk()
     {
         var u = await CreateAsync(new User { Avatar = await CreateAsync(new Avatar()) });
-        var a = await Avatar.Objects(_db).GetAsync(x => x.Id == u.AvatarId!.Value);
-        _sql.Clear();
+        var a = await Avatar.Objects(Db).GetAsync(x => x.Id == u.AvatarId!.Value);
+        Sql.Clear();
         // Django: 1 query fast-deleting the user, 1 deleting the avatar. RelGen: 1 locking the avatar, 1 batch with both deletes.
-        var result = await _db.DeleteAsync(a);
+        var result = await Db.DeleteAsync(a);
         // RelGen: one round trip, a batch that locks the root rows, then deletes the whole cascade tree in one statement
         // of data-modifying CTEs (see Delete/CascadePlan.cs).
-        Assert.That(_sql.Count, Is.EqualTo(1));
+        Assert.That(Sql.Count, Is.EqualTo(1));
         Assert.That(result.PerModel, Is.EquivalentTo(Counts(("Avatar", 1), ("User", 1))));
-        Assert.That(await User.Objects(_db).ExistsAsync(), Is.False);
-        Assert.That(await Avatar.Objects(_db).ExistsAsync(), Is.False);
+        Assert.That(await User.Objects(Db).ExistsAsync(), Is.False);
+        Assert.That(await Avatar.Objects(Db).ExistsAsync(), Is.False);
     }
 
     [Test]
@@ -539,11 +526,11 @@ public sealed class DeleteTests : DatabaseTest
     {
         var u1 = await CreateAsync(new User());
         var u2 = await CreateAsync(new User());
-        _sql.Clear();
-        await User.Objects(_db).Filter(x => x.Id == u1.Id).DeleteAsync();
-        Assert.That(_sql.Count, Is.EqualTo(1));
-        Assert.That(await User.Objects(_db).CountAsync(), Is.EqualTo(1));
-        Assert.That(await User.Objects(_db).Filter(x => x.Id == u2.Id).ExistsAsync(), Is.True);
+        Sql.Clear();
+        await User.Objects(Db).Filter(x => x.Id == u1.Id).DeleteAsync();
+        Assert.That(Sql.Count, Is.EqualTo(1));
+        Assert.That(await User.Objects(Db).CountAsync(), Is.EqualTo(1));
+        Assert.That(await User.Objects(Db).Filter(x => x.Id == u2.Id).ExistsAsync(), Is.True);
     }
 
     [Test]
@@ -552,7 +539,7 @@ public sealed class DeleteTests : DatabaseTest
     {
         var u = await CreateAsync(new User());
         // (Django also asks its Collector whether the user can be fast-deleted; that is internal here.)
-        await _db.DeleteAsync(u);
+        await Db.DeleteAsync(u);
         Assert.That(u.Id, Is.Zero);
     }
 
@@ -563,41 +550,41 @@ public sealed class DeleteTests : DatabaseTest
         var a = await CreateAsync(new Avatar { Desc = "a" });
         await CreateAsync(new User { Avatar = a });
         var u2 = await CreateAsync(new User());
-        _sql.Clear();
-        await User.Objects(_db).Filter(x => x.Avatar.Desc == "a").DeleteAsync();
-        Assert.That(_sql.Count, Is.EqualTo(1));
-        Assert.That(await User.Objects(_db).CountAsync(), Is.EqualTo(1));
-        Assert.That(await User.Objects(_db).Filter(x => x.Id == u2.Id).ExistsAsync(), Is.True);
+        Sql.Clear();
+        await User.Objects(Db).Filter(x => x.Avatar.Desc == "a").DeleteAsync();
+        Assert.That(Sql.Count, Is.EqualTo(1));
+        Assert.That(await User.Objects(Db).CountAsync(), Is.EqualTo(1));
+        Assert.That(await User.Objects(Db).Filter(x => x.Id == u2.Id).ExistsAsync(), Is.True);
     }
 
     [Test]
     [Description("django: tests/delete/tests.py test_fast_delete_large_batch")]
     public async Task Test_fast_delete_large_batch()
     {
-        await _db.BulkCreateAsync(Enumerable.Range(0, 2000).Select(_ => new User()).ToList());
+        await Db.BulkCreateAsync(Enumerable.Range(0, 2000).Select(_ => new User()).ToList());
         // No cascade: the users go in a single query.
-        _sql.Clear();
-        await User.Objects(_db).DeleteAsync();
-        Assert.That(_sql.Count, Is.EqualTo(1));
+        Sql.Clear();
+        await User.Objects(Db).DeleteAsync();
+        Assert.That(Sql.Count, Is.EqualTo(1));
 
         var a = await CreateAsync(new Avatar { Desc = "a" });
-        await _db.BulkCreateAsync(Enumerable.Range(0, 2000).Select(_ => new User { Avatar = a }).ToList());
-        _sql.Clear();
-        var result = await _db.DeleteAsync(a);
+        await Db.BulkCreateAsync(Enumerable.Range(0, 2000).Select(_ => new User { Avatar = a }).ToList());
+        Sql.Clear();
+        var result = await Db.DeleteAsync(a);
         // RelGen: one round trip, a batch that locks the root rows, then deletes the whole cascade tree in one statement
         // of data-modifying CTEs (see Delete/CascadePlan.cs).
-        Assert.That(_sql.Count, Is.EqualTo(1));
+        Assert.That(Sql.Count, Is.EqualTo(1));
         Assert.That(result.PerModel, Is.EquivalentTo(Counts(("Avatar", 1), ("User", 2000))));
-        Assert.That(await User.Objects(_db).CountAsync(), Is.Zero);
+        Assert.That(await User.Objects(Db).CountAsync(), Is.Zero);
     }
 
     [Test]
     [Description("django: tests/delete/tests.py test_fast_delete_empty_no_update_can_self_select")]
     public async Task Test_fast_delete_empty_no_update_can_self_select()
     {
-        _sql.Clear();
-        var result = await User.Objects(_db).Filter(x => x.Avatar.Desc == "missing").DeleteAsync();
-        Assert.That(_sql.Count, Is.EqualTo(1));
+        Sql.Clear();
+        var result = await User.Objects(Db).Filter(x => x.Avatar.Desc == "missing").DeleteAsync();
+        Assert.That(Sql.Count, Is.EqualTo(1));
         // Django returns (0, {'delete.User': 0}); RelGen lists only models with deleted rows.
         Assert.That(result.Total, Is.Zero);
         Assert.That(result.PerModel, Is.Empty);
@@ -608,12 +595,12 @@ public sealed class DeleteTests : DatabaseTest
     public async Task Test_fast_delete_all()
     {
         await CreateAsync(new User());
-        _sql.Clear();
-        await User.Objects(_db).DeleteAsync();
+        Sql.Clear();
+        await User.Objects(Db).DeleteAsync();
         // Deleting every row needs no subquery.
-        Assert.That(_sql.Count, Is.EqualTo(1));
-        Assert.That(_sql.Commands[0], Does.Not.Contain(" IN (SELECT"));
-        Assert.That(await User.Objects(_db).ExistsAsync(), Is.False);
+        Assert.That(Sql.Count, Is.EqualTo(1));
+        Assert.That(Sql.Commands[0], Does.Not.Contain(" IN (SELECT"));
+        Assert.That(await User.Objects(Db).ExistsAsync(), Is.False);
     }
 
     [Test]
@@ -625,11 +612,11 @@ public sealed class DeleteTests : DatabaseTest
         var origin = await CreateAsync(new Origin());
         var referrer = await CreateAsync(new Referrer { Origin = origin, UniqueField = 42 });
         await CreateAsync(new SecondReferrer { Referrer = referrer });
-        _sql.Clear();
-        var result = await _db.DeleteAsync(referrer);
+        Sql.Clear();
+        var result = await Db.DeleteAsync(referrer);
         // RelGen: one round trip, a batch that locks the root rows, then deletes the whole cascade tree in one statement
         // of data-modifying CTEs (see Delete/CascadePlan.cs).
-        Assert.That(_sql.Count, Is.EqualTo(1));
+        Assert.That(Sql.Count, Is.EqualTo(1));
         Assert.That(result.PerModel, Is.EquivalentTo(Counts(("Referrer", 1), ("SecondReferrer", 1))));
     }
 
@@ -645,20 +632,20 @@ public sealed class DeleteTests : DatabaseTest
         await CreateAsync(new T { S = s });
         await CreateAsync(new U { T = t1 });
         await CreateAsync(new U { T = t1 });
-        var result = await _db.DeleteAsync(r);
+        var result = await Db.DeleteAsync(r);
         Assert.That(result.PerModel, Is.EquivalentTo(Counts(("R", 1), ("S", 1), ("T", 2), ("U", 2))));
         Assert.That(result.Total, Is.EqualTo(6));
-        Assert.That(await U.Objects(_db).ExistsAsync(), Is.False);
+        Assert.That(await U.Objects(Db).ExistsAsync(), Is.False);
 
         // A protected object deep down refuses the whole delete.
         r = await CreateAsync(new R());
         s = await CreateAsync(new S { R = r });
         var p = await CreateAsync(new P());
         r.P = p;
-        await _db.SaveAsync(r);
+        await Db.SaveAsync(r);
         await CreateAsync(new B { Protect = r });
-        Assert.ThrowsAsync<ProtectedException>(() => _db.DeleteAsync(p));
-        Assert.That(await S.Objects(_db).Filter(x => x.Id == s.Id).ExistsAsync(), Is.True);
+        Assert.ThrowsAsync<ProtectedException>(() => Db.DeleteAsync(p));
+        Assert.That(await S.Objects(Db).Filter(x => x.Id == s.Id).ExistsAsync(), Is.True);
     }
 
     [Test]
@@ -673,16 +660,16 @@ public sealed class DeleteTests : DatabaseTest
 
         // The grandchild restricts deleting "other"...
         grandchild.LinkedTo = other;
-        await _db.SaveAsync(grandchild);
-        var error = Assert.ThrowsAsync<RestrictedException>(() => _db.DeleteAsync(other));
+        await Db.SaveAsync(grandchild);
+        var error = Assert.ThrowsAsync<RestrictedException>(() => Db.DeleteAsync(other));
         Assert.That(error!.Message, Does.Contain("'TreeNode.LinkedTo'"));
 
         // ...but not deleting the whole tree when "other" is part of it: the restricting node goes with it.
         other.Parent = child;
-        await _db.SaveAsync(other);
-        var result = await _db.DeleteAsync(root);
+        await Db.SaveAsync(other);
+        var result = await Db.DeleteAsync(root);
         Assert.That(result.PerModel, Is.EquivalentTo(Counts(("TreeNode", 5))));
-        Assert.That(await TreeNode.Objects(_db).ExistsAsync(), Is.False);
+        Assert.That(await TreeNode.Objects(Db).ExistsAsync(), Is.False);
     }
 
     [Test]
@@ -690,7 +677,7 @@ public sealed class DeleteTests : DatabaseTest
     public async Task DeletingNothingReturnsZero()
     {
         await CreateAAsync("kept");
-        var result = await R.Objects(_db).Filter(x => x.Id == -1).DeleteAsync();
+        var result = await R.Objects(Db).Filter(x => x.Id == -1).DeleteAsync();
         Assert.That(result.Total, Is.Zero);
         Assert.That(result.PerModel, Is.Empty);
         Assert.That(await AExistsAsync("kept"), Is.True);

@@ -7,10 +7,8 @@ namespace RelGen.Tests.Django;
 /// Django's tests/many_to_one_null/tests.py against PostgreSQL: a relation that can be null, whose reverse manager
 /// adds RemoveAsync, ClearAsync and SetAsync. Each test starts from Django's setUp on emptied tables.
 /// </summary>
-public sealed class ManyToOneNullTests : DatabaseTest
+public sealed class ManyToOneNullTests : SchemaTest
 {
-    private readonly SqlCapture _sql = new();
-    private RelGenDatabase _db = null!;
     private Reporter _r = null!;
     private Reporter _r2 = null!;
     private Article _a = null!;
@@ -18,40 +16,30 @@ public sealed class ManyToOneNullTests : DatabaseTest
     private Article _a3 = null!;
     private Article _a4 = null!;
 
-    [OneTimeSetUp]
-    public async Task CreateTablesAsync()
-    {
-        _db = RelGenDatabase.Create(ConnectionString, _sql);
-        await _db.CreateTablesAsync();
-    }
-
-    [OneTimeTearDown]
-    public async Task DisposeAsync() => await _db.DisposeAsync();
-
     [SetUp]
     public async Task SetUpAsync()
     {
         await TableReset.TruncateAsync(ConnectionString, "m2on_");
         // Create a Reporter and an Article.
         _r = new Reporter { Name = "John Smith" };
-        await _db.SaveAsync(_r);
+        await Db.SaveAsync(_r);
         _a = new Article { Headline = "First", Reporter = _r };
-        await _db.SaveAsync(_a);
+        await Db.SaveAsync(_a);
         // Create an Article via the Reporter object.
         _a2 = await _r.ArticleSet.CreateAsync(headline: "Second");
         // Create an Article with no Reporter.
         _a3 = new Article { Headline = "Third", Reporter = null };
-        await _db.SaveAsync(_a3);
+        await Db.SaveAsync(_a3);
         // Create another article and reporter.
         _r2 = new Reporter { Name = "Paul Jones" };
-        await _db.SaveAsync(_r2);
+        await Db.SaveAsync(_r2);
         _a4 = await _r2.ArticleSet.CreateAsync(headline: "Fourth");
-        _sql.Clear();
+        Sql.Clear();
     }
 
     private static string[] Headlines(IEnumerable<Article> articles) => articles.Select(a => a.Headline).ToArray();
 
-    private async Task<string[]> UnassignedAsync() => Headlines(await Article.Objects(_db).Filter(x => x.Reporter.IsNull()).ToListAsync());
+    private async Task<string[]> UnassignedAsync() => Headlines(await Article.Objects(Db).Filter(x => x.Reporter.IsNull()).ToListAsync());
 
     [Test]
     [Description("django: tests/many_to_one_null/tests.py test_get_related")]
@@ -59,7 +47,7 @@ public sealed class ManyToOneNullTests : DatabaseTest
     {
         Assert.That(_a.Reporter!.Id, Is.EqualTo(_r.Id));
         // Article objects have access to their related Reporter objects.
-        var loaded = await Article.Objects(_db).GetAsync(x => x.Id == _a.Id);
+        var loaded = await Article.Objects(Db).GetAsync(x => x.Id == _a.Id);
         Assert.That(loaded.Reporter!.Id, Is.EqualTo(_r.Id));
     }
 
@@ -83,15 +71,15 @@ public sealed class ManyToOneNullTests : DatabaseTest
     {
         Assert.That(_a3.Reporter, Is.Null);
         // Reload a3: its relation reads null, without a query (Django's AttributeError on None.id has no C# counterpart).
-        var a3 = await Article.Objects(_db).GetAsync(x => x.Id == _a3.Id);
-        _sql.Clear();
+        var a3 = await Article.Objects(Db).GetAsync(x => x.Id == _a3.Id);
+        Sql.Clear();
         Assert.That(a3.Reporter, Is.Null);
         Assert.That(a3.ReporterId, Is.Null);
-        Assert.That(_sql.Count, Is.Zero);
+        Assert.That(Sql.Count, Is.Zero);
 
         // To retrieve the articles with no reporters set, use IsNull, or compare with null.
         Assert.That(await UnassignedAsync(), Is.EqualTo(new[] { "Third" }));
-        Assert.That(Headlines(await Article.Objects(_db).Filter(x => x.Reporter == null).ToListAsync()), Is.EqualTo(new[] { "Third" }));
+        Assert.That(Headlines(await Article.Objects(Db).Filter(x => x.Reporter == null).ToListAsync()), Is.EqualTo(new[] { "Third" }));
 
         // Set the reporter for the Third article.
         Assert.That(Headlines(await _r.ArticleSet.ToListAsync()), Is.EqualTo(new[] { "First", "Second" }));
@@ -117,9 +105,9 @@ public sealed class ManyToOneNullTests : DatabaseTest
         Assert.That(Headlines(await _r2.ArticleSet.ToListAsync()), Is.EqualTo(new[] { "Fourth" }));
 
         // A refused object among related ones changes nothing at all, without a query.
-        _sql.Clear();
+        Sql.Clear();
         Assert.ThrowsAsync<DoesNotExistException>(() => _r.ArticleSet.RemoveAsync(_a, _a4));
-        Assert.That(_sql.Count, Is.Zero);
+        Assert.That(Sql.Count, Is.Zero);
         Assert.That(_a.ReporterId, Is.EqualTo(_r.Id));
         Assert.That(Headlines(await _r.ArticleSet.ToListAsync()), Is.EqualTo(new[] { "First", "Second" }));
     }
@@ -147,7 +135,7 @@ public sealed class ManyToOneNullTests : DatabaseTest
         // Django: 4 queries for set([a], bulk=False, clear=True) (read, clear, add, one save). RelGen has no bulk=False
         // mode; its SetAsync detaches the others and attaches the listed objects in one UPDATE.
         await _r.ArticleSet.SetAsync([_a]);
-        Assert.That(_sql.Count, Is.EqualTo(1));
+        Assert.That(Sql.Count, Is.EqualTo(1));
         Assert.That(Headlines(await _r.ArticleSet.ToListAsync()), Is.EqualTo(new[] { "First" }));
     }
 
@@ -181,17 +169,17 @@ public sealed class ManyToOneNullTests : DatabaseTest
     public async Task Test_add_efficiency()
     {
         var r = new Reporter();
-        await _db.SaveAsync(r);
+        await Db.SaveAsync(r);
         var articles = new List<Article>();
         for (var i = 0; i < 3; i++)
         {
             var article = new Article();
-            await _db.SaveAsync(article);
+            await Db.SaveAsync(article);
             articles.Add(article);
         }
-        _sql.Clear();
+        Sql.Clear();
         await r.ArticleSet.AddAsync(articles.ToArray());
-        Assert.That(_sql.Count, Is.EqualTo(1));
+        Assert.That(Sql.Count, Is.EqualTo(1));
         Assert.That(await r.ArticleSet.CountAsync(), Is.EqualTo(3));
     }
 
@@ -200,12 +188,12 @@ public sealed class ManyToOneNullTests : DatabaseTest
     public async Task Test_clear_efficiency()
     {
         var r = new Reporter();
-        await _db.SaveAsync(r);
+        await Db.SaveAsync(r);
         for (var i = 0; i < 3; i++)
             await r.ArticleSet.CreateAsync(headline: "");
-        _sql.Clear();
+        Sql.Clear();
         await r.ArticleSet.ClearAsync();
-        Assert.That(_sql.Count, Is.EqualTo(1));
+        Assert.That(Sql.Count, Is.EqualTo(1));
         Assert.That(await r.ArticleSet.CountAsync(), Is.Zero);
     }
 
@@ -214,9 +202,9 @@ public sealed class ManyToOneNullTests : DatabaseTest
     public async Task SetAsyncMovesInsertsAndDetaches()
     {
         var fresh = new Article { Headline = "Fifth" };
-        _sql.Clear();
+        Sql.Clear();
         await _r2.ArticleSet.SetAsync([_a, fresh]);
-        Assert.That(_sql.Commands.Count(c => c.StartsWith("UPDATE", StringComparison.Ordinal)), Is.EqualTo(1));
+        Assert.That(Sql.Commands.Count(c => c.StartsWith("UPDATE", StringComparison.Ordinal)), Is.EqualTo(1));
         Assert.That(fresh.Id, Is.Not.Zero);
         Assert.That((_a.Reporter, fresh.Reporter), Is.EqualTo((_r2, _r2)));
         Assert.That(Headlines(await _r2.ArticleSet.ToListAsync()), Is.EqualTo(new[] { "Fifth", "First" }));
