@@ -5,19 +5,25 @@ using RelGen.Schema;
 namespace RelGen.Delete;
 
 /// <summary>
-/// The delete of one model as a single statement: data-modifying CTEs, one per model the cascade reaches
-/// (and one per SetNull/SetDefault rule). Each step finds its rows through its parent's key condition on
-/// the base tables, so every step can use the foreign-key index; all steps see the statement's one snapshot.
-/// Only possible when the cascade is a tree (no model reached twice, no cycle) and no Protect/Restrict rule
-/// needs checking; otherwise <see cref="For"/> returns null and the collector runs instead.
+/// The delete of one model's cascade without collecting keys first. Only possible when the cascade is a tree
+/// (no model reached twice, no cycle) and no Protect/Restrict rule needs checking; otherwise <see cref="For"/>
+/// returns null and the collector runs instead. Each step finds its rows through its parent's key condition on the
+/// base tables, so every step can use the foreign-key index.
+/// <list type="bullet">
+/// <item>By key (<see cref="ByKeyStatements"/>): the root row is locked, then each step is its own statement,
+/// leaves first, counted from its command tag. No <c>RETURNING</c> tuple has to be built, and the root row is
+/// fixed by its key, so the statements' separate snapshots all mean the same rows.</item>
+/// <item>By condition (<see cref="Sql"/>): one statement of data-modifying CTEs, so that every step sees the one
+/// snapshot in which the condition chose the root rows.</item>
+/// </list>
 /// </summary>
 internal sealed class CascadePlan
 {
     private static readonly ConcurrentDictionary<ModelMeta, CascadePlan?> Plans = new();
 
     private readonly List<Step> _steps;
-    private string? _byKeySql;
-    private string? _byKeyLockSql;
+    private PlanStatement[]? _byKey;
+    private string? _byKeyText;
 
     private CascadePlan(List<ModelMeta> deleted, List<Step> steps)
     {
@@ -30,17 +36,64 @@ internal sealed class CascadePlan
 
     public static CascadePlan? For(ModelMeta root) => Plans.GetOrAdd(root, Build);
 
-    /// <summary>The statement deleting the root row whose key is <c>$1</c>, built once.</summary>
-    public string ByKeySql => _byKeySql ??= Sql($"{Deleted[0].Key.QuotedColumn} = $1", rootIsKeyParameter: true);
-
     /// <summary>The statement locking the root rows chosen by <paramref name="rootCondition"/>.</summary>
     public string LockSql(string rootCondition) => $"SELECT 1 FROM {Deleted[0].QuotedTable} WHERE {rootCondition} FOR UPDATE";
 
-    /// <summary>The statement locking the root row whose key is <c>$1</c>, built once.</summary>
-    public string ByKeyLockSql => _byKeyLockSql ??= LockSql($"{Deleted[0].Key.QuotedColumn} = $1");
+    /// <summary>
+    /// The batch deleting the root row whose key is <c>$1</c>, built once: the lock on the root row (a child being
+    /// inserted concurrently commits first, and any later one waits and then fails), then every step leaves first,
+    /// then the root.
+    /// </summary>
+    public PlanStatement[] ByKeyStatements => _byKey ??= BuildByKey();
+
+    /// <summary>The by-key batch as one text, for the SQL log.</summary>
+    public string ByKeyText => _byKeyText ??= string.Join(";\n", ByKeyStatements.Select(s => s.Sql));
+
+    private PlanStatement[] BuildByKey()
+    {
+        var root = Deleted[0];
+        var conditions = new string[Deleted.Count];
+        conditions[0] = $"{root.Key.QuotedColumn} = $1";
+        var stepSql = new string[_steps.Count];
+        for (var i = 0; i < _steps.Count; i++)
+        {
+            var step = _steps[i];
+            var condition = ChildCondition(step, conditions, rootIsKeyParameter: true);
+            var child = step.Relation.Source;
+            if (step.Deleted >= 0)
+            {
+                conditions[step.Deleted] = condition;
+                stepSql[i] = $"DELETE FROM {child.QuotedTable} WHERE {condition}";
+            }
+            else
+            {
+                stepSql[i] = $"UPDATE {child.QuotedTable} SET {step.Relation.Column.QuotedColumn} = {SetValue(step)} WHERE {condition}";
+            }
+        }
+        var statements = new PlanStatement[_steps.Count + 2];
+        statements[0] = new PlanStatement(LockSql(conditions[0]), -1);
+        // Steps are in breadth-first order, so reversed every child is handled before its parent's rows go.
+        for (var i = 0; i < _steps.Count; i++)
+        {
+            var step = _steps[_steps.Count - 1 - i];
+            statements[i + 1] = new PlanStatement(stepSql[_steps.Count - 1 - i], step.Deleted);
+        }
+        statements[^1] = new PlanStatement($"DELETE FROM {root.QuotedTable} WHERE {conditions[0]}", 0);
+        return statements;
+    }
+
+    private string ChildCondition(Step step, string[] conditions, bool rootIsKeyParameter)
+    {
+        var parent = Deleted[step.Parent];
+        return step.Parent == 0 && rootIsKeyParameter
+            ? $"{step.Relation.Column.QuotedColumn} = $1"
+            : $"{step.Relation.Column.QuotedColumn} IN (SELECT {parent.Key.QuotedColumn} FROM {parent.QuotedTable} WHERE {conditions[step.Parent]})";
+    }
+
+    private static string SetValue(Step step) => step.Relation.OnDelete == OnDelete.SetNull ? "NULL" : "DEFAULT";
 
     /// <summary>The statement deleting the root rows chosen by <paramref name="rootCondition"/>.</summary>
-    public string Sql(string rootCondition, bool rootIsKeyParameter = false)
+    public string Sql(string rootCondition)
     {
         var conditions = new string[Deleted.Count];
         conditions[0] = rootCondition;
@@ -49,10 +102,7 @@ internal sealed class CascadePlan
         var updates = 0;
         foreach (var step in _steps)
         {
-            var parent = Deleted[step.Parent];
-            var condition = step.Parent == 0 && rootIsKeyParameter
-                ? $"{step.Relation.Column.QuotedColumn} = $1"
-                : $"{step.Relation.Column.QuotedColumn} IN (SELECT {parent.Key.QuotedColumn} FROM {parent.QuotedTable} WHERE {conditions[step.Parent]})";
+            var condition = ChildCondition(step, conditions, rootIsKeyParameter: false);
             var child = step.Relation.Source;
             if (step.Deleted >= 0)
             {
@@ -61,8 +111,7 @@ internal sealed class CascadePlan
             }
             else
             {
-                var value = step.Relation.OnDelete == OnDelete.SetNull ? "NULL" : "DEFAULT";
-                sql.Append($", u{updates++} AS (UPDATE {child.QuotedTable} SET {step.Relation.Column.QuotedColumn} = {value} WHERE {condition})");
+                sql.Append($", u{updates++} AS (UPDATE {child.QuotedTable} SET {step.Relation.Column.QuotedColumn} = {SetValue(step)} WHERE {condition})");
             }
         }
         sql.Append(" SELECT ");

@@ -27,8 +27,7 @@ internal static class Deleter
         DeleteResult result;
         if (CascadePlan.For(meta) is { } plan)
         {
-            result = await RunPlanAsync(database, plan.ByKeyLockSql, plan.ByKeySql, plan,
-                p => meta.AddKeyParameter(entity, p), async, cancellationToken).ConfigureAwait(false);
+            result = await RunKeyPlanAsync(database, plan, meta, entity, async, cancellationToken).ConfigureAwait(false);
         }
         else
         {
@@ -58,6 +57,60 @@ internal static class Deleter
         var where = condition == "TRUE" ? "" : " WHERE " + condition;
         return RunAsync(database, model, $"SELECT {key} FROM {model.QuotedTable}{where} FOR UPDATE", $"DELETE FROM {model.QuotedTable}{where}",
             state.AddParameters, async, cancellationToken);
+    }
+
+    /// <summary>
+    /// One round trip, atomic: the plan's by-key statements in one batch (one implicit transaction), each delete's
+    /// count read from its command tag. The root row is locked first, so a child being inserted concurrently commits
+    /// before the steps run, and their fresh snapshots see it.
+    /// </summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private static async ValueTask<DeleteResult> RunKeyPlanAsync<T>(RelGenDatabase database, CascadePlan plan, ModelMeta<T> meta, T entity,
+        bool async, CancellationToken cancellationToken)
+        where T : class, IModel<T>
+    {
+        var statements = plan.ByKeyStatements;
+        var lease = await database.AcquireAsync(async, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var batch = new NpgsqlBatch(lease.Connection, lease.Transaction);
+            foreach (var statement in statements)
+            {
+                var command = new NpgsqlBatchCommand(statement.Sql);
+                meta.AddKeyParameter(entity, command.Parameters);
+                batch.BatchCommands.Add(command);
+            }
+            database.Log.Command(plan.ByKeyText);
+            if (async)
+            {
+                await batch.PrepareAsync(cancellationToken).ConfigureAwait(false);
+                await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                batch.Prepare();
+                batch.ExecuteNonQuery();
+            }
+            var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var i = 0; i < statements.Length; i++)
+            {
+                var count = batch.BatchCommands[i].RecordsAffected;
+                if (statements[i].Counts >= 0 && count > 0)
+                {
+                    var name = plan.Deleted[statements[i].Counts].ClassName;
+                    counts[name] = counts.GetValueOrDefault(name) + count;
+                }
+            }
+            return new DeleteResult(counts);
+        }
+        catch (PostgresException e) when (Errors.IsIntegrityError(e))
+        {
+            throw new IntegrityException(e);
+        }
+        finally
+        {
+            await lease.DisposeAsync(async).ConfigureAwait(false);
+        }
     }
 
     /// <summary>

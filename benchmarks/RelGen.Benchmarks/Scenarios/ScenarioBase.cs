@@ -53,6 +53,6 @@ public abstract class ScenarioBase
     protected void Execute(string sql, object? parameters = null)
     {
         using var connection = DataSource.OpenConnection();
-        connection.Execute(sql, parameters);
+        connection.Execute(sql, parameters, commandType: System.Data.CommandType.Text);
     }
 }
