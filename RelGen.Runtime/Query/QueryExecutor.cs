@@ -7,13 +7,14 @@ namespace RelGen.Query;
 /// <summary>The terminal operations of query sets: one core each, with a <c>bool async</c> flag.</summary>
 internal static class QueryExecutor
 {
+    /// <summary>Prepares (a no-op once the connection has the statement) and executes a select command.</summary>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    public static async ValueTask<ModelReader<T>> OpenReaderAsync<T>(RelGenDatabase database, QueryState state, bool async, CancellationToken cancellationToken)
-        where T : class, IModel<T>
+    public static async ValueTask<NpgsqlDataReader> ExecuteReaderAsync(NpgsqlCommand command, bool async, CancellationToken cancellationToken)
     {
         try
         {
-            return await ModelReader<T>.OpenAsync(database, state, async, cancellationToken).ConfigureAwait(false);
+            await RelGenDatabase.PrepareAsync(command, async, cancellationToken).ConfigureAwait(false);
+            return async ? await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false) : command.ExecuteReader();
         }
         catch (PostgresException e) when (Errors.IsIntegrityError(e))
         {
@@ -21,60 +22,80 @@ internal static class QueryExecutor
         }
     }
 
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    public static async ValueTask<List<T>> ToListAsync<T>(RelGenDatabase database, QueryState state, bool async, CancellationToken cancellationToken)
+    public static Task<List<T>> ToListAsync<T>(RelGenDatabase database, QueryState state, bool async, CancellationToken cancellationToken)
         where T : class, IModel<T>
-    {
-        var list = new List<T>();
-        var reader = await OpenReaderAsync<T>(database, state, async, cancellationToken).ConfigureAwait(false);
-        try
-        {
-            while (await reader.ReadAsync(async, cancellationToken).ConfigureAwait(false))
-                list.Add(reader.Current);
-        }
-        finally
-        {
-            await reader.DisposeAsync(async).ConfigureAwait(false);
-        }
-        if (state.Prefetch.Length > 0 && list.Count > 0)
-            await Prefetcher.LoadAsync(database, list, state.Prefetch, async, cancellationToken).ConfigureAwait(false);
-        return list;
-    }
+        => ReadAsync<T, ListSink<T>, List<T>>(database, state, QueryKind.Select, new ListSink<T>(), async, cancellationToken);
 
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    public static async ValueTask<T?> FirstOrDefaultAsync<T>(RelGenDatabase database, QueryState state, bool async, CancellationToken cancellationToken)
+    public static Task<T?> FirstOrDefaultAsync<T>(RelGenDatabase database, QueryState state, bool async, CancellationToken cancellationToken)
         where T : class, IModel<T>
     {
         // Django's first(): ordered by key when nothing else orders the query.
         if (state.Order is null && state.Model.Ordering.Length == 0)
             state = state.WithOrder([new OrderTerm(new ColumnRef(null, state.Model.Key), descending: false)]);
-        var list = await ToListAsync<T>(database, state.WithTake(1), async, cancellationToken).ConfigureAwait(false);
-        return list.Count == 0 ? null : list[0];
+        return ReadAsync<T, SingleSink<T>, T?>(database, state.WithTake(1), QueryKind.Select, new SingleSink<T>(exactlyOne: false), async, cancellationToken);
     }
 
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    public static async ValueTask<T> GetAsync<T>(RelGenDatabase database, QueryState state, bool async, CancellationToken cancellationToken)
+    /// <summary>
+    /// The one matching object, read without a list. An unsliced query runs as <see cref="QueryKind.Get"/>; a sliced one
+    /// keeps its order and gets the same limit as a parameter.
+    /// </summary>
+    public static Task<T> GetAsync<T>(RelGenDatabase database, QueryState state, bool async, CancellationToken cancellationToken)
         where T : class, IModel<T>
     {
-        var limited = state.Limit is null ? state.WithTake(MultipleObjectsReturnedException.GetLimit) : state;
-        var list = await ToListAsync<T>(database, limited, async, cancellationToken).ConfigureAwait(false);
-        return list.Count switch
+        var kind = QueryKind.Get;
+        if (state.IsSliced)
         {
-            1 => list[0],
-            0 => throw new DoesNotExistException(state.Model.ClassName),
-            _ => throw new MultipleObjectsReturnedException(state.Model.ClassName, list.Count),
-        };
+            kind = QueryKind.Select;
+            if (state.Limit is null)
+                state = state.WithTake(MultipleObjectsReturnedException.GetLimit);
+        }
+        return ReadAsync<T, SingleSink<T>, T?>(database, state, kind, new SingleSink<T>(exactlyOne: true), async, cancellationToken)!;
     }
 
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    public static async ValueTask<int> CountAsync(RelGenDatabase database, QueryState state, bool async, CancellationToken cancellationToken)
-        => checked((int)await ScalarAsync<long>(database, state, QueryKind.Count, async, cancellationToken).ConfigureAwait(false));
+    /// <summary>
+    /// The one read core of the terminals that return objects: acquire, execute, read every row into the sink, prefetch.
+    /// All in one async method (its task is the caller's), so a read pays for one state machine, not one per layer.
+    /// </summary>
+    private static async Task<TResult> ReadAsync<T, TSink, TResult>(RelGenDatabase database, QueryState state, QueryKind kind, TSink sink,
+        bool async, CancellationToken cancellationToken)
+        where T : class, IModel<T>
+        where TSink : IRowSink<T, TResult>
+    {
+        var compiled = QueryCompiler.Compile(state, kind);
+        var rows = new RowMaterializer<T>(database, state, compiled);
+        var lease = await database.AcquireAsync(async, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var command = database.CreateCommand(lease, compiled.Sql);
+            state.AddParameters(command.Parameters);
+            await RelGenDatabase.PrepareAsync(command, async, cancellationToken).ConfigureAwait(false);
+            await using var reader = async ? await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false) : command.ExecuteReader();
+            while (async ? await reader.ReadAsync(cancellationToken).ConfigureAwait(false) : reader.Read())
+                sink.Add(rows.Read(reader));
+        }
+        catch (PostgresException e) when (Errors.IsIntegrityError(e))
+        {
+            throw new IntegrityException(e);
+        }
+        finally
+        {
+            await lease.DisposeAsync(async).ConfigureAwait(false);
+        }
+        var result = sink.Complete(state);
+        if (state.Prefetch.Length > 0 && sink.Count > 0)
+            await Prefetcher.LoadAsync(database, sink.Loaded(), state.Prefetch, async, cancellationToken).ConfigureAwait(false);
+        return result;
+    }
 
-    public static ValueTask<bool> ExistsAsync(RelGenDatabase database, QueryState state, bool async, CancellationToken cancellationToken)
-        => ScalarAsync<bool>(database, state, QueryKind.Exists, async, cancellationToken);
+    public static Task<int> CountAsync(RelGenDatabase database, QueryState state, bool async, CancellationToken cancellationToken)
+        => ScalarAsync<long, int>(database, state, QueryKind.Count, static count => checked((int)count), async, cancellationToken);
 
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private static async ValueTask<TValue> ScalarAsync<TValue>(RelGenDatabase database, QueryState state, QueryKind kind, bool async, CancellationToken cancellationToken)
+    public static Task<bool> ExistsAsync(RelGenDatabase database, QueryState state, bool async, CancellationToken cancellationToken)
+        => ScalarAsync<bool, bool>(database, state, QueryKind.Exists, static exists => exists, async, cancellationToken);
+
+    /// <summary>One value from one row; <paramref name="convert"/> (a static lambda, allocated once) keeps it one async layer.</summary>
+    private static async Task<TValue> ScalarAsync<TColumn, TValue>(RelGenDatabase database, QueryState state, QueryKind kind, Func<TColumn, TValue> convert,
+        bool async, CancellationToken cancellationToken)
     {
         var compiled = QueryCompiler.Compile(state, kind);
         var lease = await database.AcquireAsync(async, cancellationToken).ConfigureAwait(false);
@@ -90,7 +111,7 @@ internal static class QueryExecutor
                 await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
             else
                 reader.Read();
-            return reader.GetFieldValue<TValue>(0);
+            return convert(reader.GetFieldValue<TColumn>(0));
         }
         finally
         {

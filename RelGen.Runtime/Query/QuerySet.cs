@@ -14,7 +14,7 @@ public class QuerySet<T, TLookup> : QuerySet<T>, IAsyncEnumerable<T>
 {
     /// <summary>Used by generated code: <c>Article.Objects(db)</c>.</summary>
     public QuerySet(RelGenDatabase database, TLookup root)
-        : this(database, root, new QueryState(T.Meta))
+        : this(database, root, T.Meta.AllRows)
     {
     }
 
@@ -89,25 +89,25 @@ public class QuerySet<T, TLookup> : QuerySet<T>, IAsyncEnumerable<T>
     }
 
     public Task<List<T>> ToListAsync(CancellationToken cancellationToken = default)
-        => QueryExecutor.ToListAsync<T>(Database, State, async: true, cancellationToken).AsTask();
+        => QueryExecutor.ToListAsync<T>(Database, State, async: true, cancellationToken);
 
     public Task<int> CountAsync(CancellationToken cancellationToken = default)
-        => QueryExecutor.CountAsync(Database, State, async: true, cancellationToken).AsTask();
+        => QueryExecutor.CountAsync(Database, State, async: true, cancellationToken);
 
     public Task<bool> ExistsAsync(CancellationToken cancellationToken = default)
-        => QueryExecutor.ExistsAsync(Database, State, async: true, cancellationToken).AsTask();
+        => QueryExecutor.ExistsAsync(Database, State, async: true, cancellationToken);
 
     /// <summary>The first object (by the query's order, else by key), or null.</summary>
     public Task<T?> FirstOrDefaultAsync(CancellationToken cancellationToken = default)
-        => QueryExecutor.FirstOrDefaultAsync<T>(Database, State, async: true, cancellationToken).AsTask();
+        => QueryExecutor.FirstOrDefaultAsync<T>(Database, State, async: true, cancellationToken);
 
     /// <summary>The one object matching; throws <see cref="DoesNotExistException"/> or <see cref="MultipleObjectsReturnedException"/>.</summary>
     public Task<T> GetAsync(Func<TLookup, Predicate> predicate, CancellationToken cancellationToken = default)
-        => QueryExecutor.GetAsync<T>(Database, State.AddFilter(predicate(Root), exclude: false), async: true, cancellationToken).AsTask();
+        => QueryExecutor.GetAsync<T>(Database, State.AddFilter(predicate(Root), exclude: false), async: true, cancellationToken);
 
     /// <summary>The one object of this query set; throws as <see cref="GetAsync(Func{TLookup, Predicate}, CancellationToken)"/>.</summary>
     public Task<T> GetAsync(CancellationToken cancellationToken = default)
-        => QueryExecutor.GetAsync<T>(Database, State, async: true, cancellationToken).AsTask();
+        => QueryExecutor.GetAsync<T>(Database, State, async: true, cancellationToken);
 
     /// <summary>Deletes every matching object with the on-delete rules of every relation, atomically.</summary>
     public Task<DeleteResult> DeleteAsync(CancellationToken cancellationToken = default)
@@ -116,7 +116,7 @@ public class QuerySet<T, TLookup> : QuerySet<T>, IAsyncEnumerable<T>
     /// <summary>Streams the rows as they arrive.</summary>
     public async IAsyncEnumerator<T> GetAsyncEnumerator(CancellationToken cancellationToken = default)
     {
-        await using var reader = await QueryExecutor.OpenReaderAsync<T>(Database, State, async: true, cancellationToken).ConfigureAwait(false);
+        await using var reader = await ModelReader<T>.OpenAsync(Database, State, async: true, cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             yield return reader.Current;
     }

@@ -14,7 +14,7 @@ public abstract class RelatedManager<TOwner, T, TLookup> : QuerySet<T, TLookup>
     where TLookup : ModelLookup
 {
     protected RelatedManager(TOwner owner, RelationMeta relation, TLookup root, Func<TLookup, TOwner, Predicate> ownerFilter)
-        : base(DatabaseOf(owner, relation), root, new QueryState(T.Meta)
+        : base(DatabaseOf(owner, relation), root, T.Meta.AllRows
             .AddFilter(ownerFilter(root, owner), exclude: false)
             .WithKnown(new KnownRelated(relation, owner, TOwner.Meta.GetKey(owner))))
     {

@@ -75,6 +75,11 @@ public abstract class ModelMeta
     /// <summary>The SQL this model's saves and deletes use, built once.</summary>
     internal Save.ModelSql? Sql { get; set; }
 
+    /// <summary>The query of every row, shared: query states are immutable, so <c>Objects(db)</c> allocates none.</summary>
+    internal Query.QueryState AllRows => _allRows ??= new Query.QueryState(this);
+
+    private Query.QueryState? _allRows;
+
     /// <summary>The key, boxed.</summary>
     public abstract object GetKeyObject(object entity);
 

@@ -46,6 +46,7 @@ internal static class QueryCompiler
         }
         level.CurrentGroup = -1;
 
+        var rows = kind is QueryKind.Select or QueryKind.Get;
         var ordered = kind is QueryKind.Select || (kind is QueryKind.Keys && state.IsSliced);
         var order = ordered ? state.Order ?? DefaultOrder(state) : [];
         var orderText = new StringBuilder();
@@ -64,10 +65,10 @@ internal static class QueryCompiler
         {
             select.Append(level.RootAlias).Append('.').Append(state.Model.Key.QuotedColumn);
         }
-        else if (kind is QueryKind.Select || state.Distinct)
+        else if (rows || state.Distinct)
         {
             AppendColumns(select, level.RootAlias, state.Model);
-            if (kind is QueryKind.Select)
+            if (rows)
             {
                 offsets = new int[state.SelectRelated.Length];
                 var offset = state.Model.Columns.Length;
@@ -84,7 +85,7 @@ internal static class QueryCompiler
         {
             select.Append('1');
         }
-        if (state.Distinct && kind is QueryKind.Select)
+        if (state.Distinct && rows)
         {
             // PostgreSQL wants ORDER BY expressions of a SELECT DISTINCT in its select list.
             var selected = select.ToString();
@@ -108,6 +109,8 @@ internal static class QueryCompiler
         body.Append(where).Append(orderText);
         if (state.Limit is not null)
             body.Append(" LIMIT $").Append(counters.NextParameter());
+        else if (kind is QueryKind.Get)
+            body.Append(" LIMIT ").Append(MultipleObjectsReturnedException.GetLimit);
         if (state.Offset > 0)
             body.Append(" OFFSET $").Append(counters.NextParameter());
 

@@ -5,6 +5,11 @@ internal enum QueryKind
 {
     /// <summary>Rows of the model (and of select-related models).</summary>
     Select,
+    /// <summary>
+    /// The rows of <c>GetAsync</c> on an unsliced query: as <see cref="Select"/>, but unordered (Django's <c>get()</c>
+    /// drops the order too) and limited by RelGen's own constant, written into the text so it costs no parameter.
+    /// </summary>
+    Get,
     /// <summary>One number: how many rows the query yields.</summary>
     Count,
     /// <summary>One boolean.</summary>

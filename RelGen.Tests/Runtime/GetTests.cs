@@ -2,7 +2,7 @@ using RelGen.Tests.Models;
 
 namespace RelGen.Tests.Runtime;
 
-/// <summary>GetAsync's two errors, FirstOrDefaultAsync, ExistsAsync and streaming.</summary>
+/// <summary>GetAsync's SQL and two errors, FirstOrDefaultAsync, ExistsAsync and streaming.</summary>
 public sealed class GetTests : SchemaTest
 {
     [OneTimeSetUp]
@@ -28,6 +28,41 @@ public sealed class GetTests : SchemaTest
         var error = Assert.ThrowsAsync<MultipleObjectsReturnedException>(() => Article.Objects(Db).GetAsync(a => a.Headline.Gt("A")));
         Assert.That((error!.Model, error.Count), Is.EqualTo(("Article", 2)));
         Assert.That(error.Message, Does.Contain("it returned 2"));
+    }
+
+    [Test]
+    public async Task GetSendsNoOrderAndRelGensOwnLimitInTheText()
+    {
+        // Django's get() drops the order; the limit that detects "more than one" is a constant, not a value.
+        Sql.Clear();
+        var article = await Article.Objects(Db).GetAsync(a => a.Headline == "Alpha");
+        Assert.That(article.Headline, Is.EqualTo("Alpha"));
+        Assert.That(Sql.Commands.Single(), Does.EndWith("WHERE t0.\"headline\" = $1 LIMIT 21").And.Not.Contain("ORDER BY"));
+    }
+
+    [Test]
+    public async Task GetOfASlicedQueryKeepsItsOrder()
+    {
+        var ordered = Article.Objects(Db).OrderBy(a => a.Headline.Desc());
+        Assert.That((await ordered.Take(1).GetAsync()).Headline, Is.EqualTo("Beta"));
+        Assert.That((await ordered.Skip(1).GetAsync()).Headline, Is.EqualTo("Alpha"));
+    }
+
+    [Test]
+    public async Task GetOfMoreThanTheLimitSaysOrMore()
+    {
+        var many = Enumerable.Range(0, 25).Select(i => new Reporter { FirstName = "Many", LastName = "L" + i }).ToList();
+        await Db.BulkCreateAsync(many);
+        try
+        {
+            var error = Assert.ThrowsAsync<MultipleObjectsReturnedException>(() => Reporter.Objects(Db).GetAsync(r => r.FirstName == "Many"));
+            Assert.That(error!.Count, Is.EqualTo(21));
+            Assert.That(error.Message, Does.Contain("it returned 21 or more"));
+        }
+        finally
+        {
+            await Reporter.Objects(Db).Filter(r => r.FirstName == "Many").DeleteAsync();
+        }
     }
 
     [Test]
