@@ -15,8 +15,7 @@ internal sealed class QueryState
     {
         Model = model;
         Filters = [];
-        SelectRelated = [];
-        Prefetch = [];
+        Loading = QueryLoading.None;
     }
 
     private QueryState(QueryState other)
@@ -27,10 +26,7 @@ internal sealed class QueryState
         Distinct = other.Distinct;
         Limit = other.Limit;
         Offset = other.Offset;
-        SelectRelated = other.SelectRelated;
-        Prefetch = other.Prefetch;
-        FetchMode = other.FetchMode;
-        Known = other.Known;
+        Loading = other.Loading;
     }
 
     public ModelMeta Model { get; }
@@ -41,17 +37,18 @@ internal sealed class QueryState
     public bool Distinct { get; private init; }
     public int? Limit { get; private init; }
     public int Offset { get; private init; }
-    public RelationPath[] SelectRelated { get; private init; }
-    public RelationPath[] Prefetch { get; private init; }
+    private QueryLoading Loading { get; init; }
+    public RelationPath[] SelectRelated => Loading.SelectRelated;
+    public RelationPath[] Prefetch => Loading.Prefetch;
 
     /// <summary>The fetch mode of the objects this query returns; null means the database's.</summary>
-    public FetchMode? FetchMode { get; private init; }
+    public FetchMode? FetchMode => Loading.FetchMode;
 
     /// <summary>
     /// The owner of a reverse manager's query: every object read gets it as the related object (Django's known
     /// related objects), so <c>child.Parent</c> costs no query. It changes no SQL, so it is not part of the shape.
     /// </summary>
-    public KnownRelated? Known { get; private init; }
+    public KnownRelated? Known => Loading.Known;
 
     public bool IsSliced => Limit is not null || Offset > 0;
 
@@ -64,9 +61,9 @@ internal sealed class QueryState
 
     public QueryState WithOrder(OrderTerm[] order) => new(this) { Order = order };
 
-    public QueryState WithFetchMode(FetchMode mode) => new(this) { FetchMode = mode };
+    public QueryState WithFetchMode(FetchMode mode) => new(this) { Loading = Loading with { FetchMode = mode } };
 
-    public QueryState WithKnown(KnownRelated known) => new(this) { Known = known };
+    public QueryState WithKnown(KnownRelated known) => new(this) { Loading = Loading with { Known = known } };
 
     public QueryState WithDistinct() => new(this) { Distinct = true };
 
@@ -79,7 +76,7 @@ internal sealed class QueryState
         var all = new List<RelationPath>(SelectRelated);
         foreach (var path in paths)
             AddWithParents(all, path);
-        return new(this) { SelectRelated = [.. all] };
+        return new(this) { Loading = Loading with { SelectRelated = [.. all] } };
 
         static void AddWithParents(List<RelationPath> all, RelationPath path)
         {
@@ -90,7 +87,7 @@ internal sealed class QueryState
         }
     }
 
-    public QueryState WithPrefetch(RelationPath[] paths) => new(this) { Prefetch = [.. Prefetch, .. paths] };
+    public QueryState WithPrefetch(RelationPath[] paths) => new(this) { Loading = Loading with { Prefetch = [.. Prefetch, .. paths] } };
 
     public QueryState WithTake(int count)
     {
