@@ -32,7 +32,8 @@ internal sealed class ModelSql
         SelectByKeys = $"SELECT {Join(model.Columns)} FROM {table} WHERE {key.QuotedColumn} = ANY($1)";
         CopyIn = $"COPY {table} ({Join(model.Columns)}) FROM STDIN (FORMAT BINARY)";
         ReserveKeys = key.IsIdentity
-            ? $"SELECT nextval(pg_get_serial_sequence({Literal(table)}, {Literal(key.Column)}))::{key.SqlType} FROM generate_series(1, $1)"
+            // The sequence is looked up once, as a function in FROM: in the select list it would be looked up per row.
+            ? $"SELECT nextval(s)::{key.SqlType} FROM CAST(pg_get_serial_sequence({Literal(table)}, {Literal(key.Column)}) AS regclass) AS s, generate_series(1, $1)"
             : "";
     }
 
