@@ -114,12 +114,8 @@ public class QuerySet<T, TLookup> : QuerySet<T>, IAsyncEnumerable<T>
         => Deleter.DeleteQueryAsync(Database, State, async: true, cancellationToken).AsTask();
 
     /// <summary>Streams the rows as they arrive.</summary>
-    public async IAsyncEnumerator<T> GetAsyncEnumerator(CancellationToken cancellationToken = default)
-    {
-        await using var reader = await ModelReader<T>.OpenAsync(Database, State, async: true, cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            yield return reader.Current;
-    }
+    public IAsyncEnumerator<T> GetAsyncEnumerator(CancellationToken cancellationToken = default)
+        => new QueryEnumerator<T>(Database, State, cancellationToken);
 
     public override string ToString() => ToSql();
 }

@@ -82,4 +82,26 @@ public sealed class GetTests : SchemaTest
             headlines.Add(article.Headline);
         Assert.That(headlines, Is.EqualTo(new[] { "Alpha", "Beta" }));
     }
+
+    [Test]
+    public async Task StreamingStopsEarlyEmptyOrWithRelatedObjects()
+    {
+        await foreach (var article in Article.Objects(Db).Filter(a => a.Headline == "None"))
+            Assert.Fail($"nothing matches, yet {article.Headline} was streamed");
+
+        var first = new List<string>();
+        await foreach (var article in Article.Objects(Db))
+        {
+            first.Add(article.Headline);
+            break;
+        }
+        Assert.That(first, Is.EqualTo(new[] { "Alpha" }));
+
+        Sql.Clear();
+        var reporters = new List<string>();
+        await foreach (var article in Article.Objects(Db).SelectRelated(a => a.Reporter))
+            reporters.Add(article.Reporter.FirstName);
+        Assert.That(reporters, Is.EqualTo(new[] { "John", "John" }));
+        Assert.That(Sql.Count, Is.EqualTo(1), "the reporters came with the articles");
+    }
 }

@@ -11,14 +11,17 @@ namespace RelGen.Query;
 internal readonly struct RowMaterializer<T> where T : class, IModel<T>
 {
     private readonly RelGenDatabase _database;
-    private readonly QueryState _state;
+    private readonly RelationPath[]? _selectRelated;
+    private readonly KnownRelated? _known;
     private readonly int[] _relatedOffsets;
     private readonly Loading.PeerGroup? _peers;
 
     public RowMaterializer(RelGenDatabase database, QueryState state, CompiledQuery compiled)
     {
         _database = database;
-        _state = state;
+        // Read once here, not per row.
+        _selectRelated = state.SelectRelated.Length > 0 ? state.SelectRelated : null;
+        _known = state.Known;
         _relatedOffsets = compiled.RelatedOffsets;
         // Peers need a shared group; an explicit mode must travel with each object. Otherwise nothing is allocated.
         var mode = state.FetchMode ?? database.FetchMode;
@@ -30,10 +33,10 @@ internal readonly struct RowMaterializer<T> where T : class, IModel<T>
         var meta = T.Meta;
         var entity = meta.Read(reader, 0);
         ((IModel)entity).RelGenDatabase = _database;
-        if (_state.SelectRelated.Length > 0)
-            AttachRelated(entity, reader);
+        if (_selectRelated is not null)
+            AttachRelated(entity, reader, _selectRelated);
         // After select-related, so the manager's owner wins over a second copy of itself.
-        if (_state.Known is { } known && Equals(meta.GetRelationKey(entity, known.Relation.Index), known.OwnerKey))
+        if (_known is { } known && Equals(meta.GetRelationKey(entity, known.Relation.Index), known.OwnerKey))
             meta.SetRelated(entity, known.Relation.Index, known.Owner);
         if (_peers is not null)
         {
@@ -43,10 +46,9 @@ internal readonly struct RowMaterializer<T> where T : class, IModel<T>
         return entity;
     }
 
-    private void AttachRelated(T entity, NpgsqlDataReader reader)
+    private void AttachRelated(T entity, NpgsqlDataReader reader, RelationPath[] paths)
     {
         // Paths are attached in order, so a chained path (a.Reporter.Editor) finds its parent object loaded.
-        var paths = _state.SelectRelated;
         for (var i = 0; i < paths.Length; i++)
         {
             var path = paths[i];

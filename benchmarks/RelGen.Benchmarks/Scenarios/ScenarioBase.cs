@@ -23,6 +23,18 @@ public abstract class ScenarioBase
         Db = RelGenDatabase.Create(DataSource);
         Ef = new PooledDbContextFactory<BenchContext>(BenchContext.Options(DataSource));
         DapperSetup.Configure();
+        EnsureSeededRowsOnly();
+    }
+
+    /// <summary>Every scenario must start from the seeded rows: a scenario that left rows behind would skew the ones after it.</summary>
+    private void EnsureSeededRowsOnly()
+    {
+        using var connection = DataSource.OpenConnection();
+        var (reporters, articles) = connection.QuerySingle<(long, long)>("SELECT (SELECT COUNT(*) FROM reporter), (SELECT COUNT(*) FROM article)");
+        const int seededArticles = BenchDatabase.Reporters * BenchDatabase.ArticlesPerReporter;
+        if (reporters != BenchDatabase.Reporters || articles != seededArticles)
+            throw new InvalidOperationException($"{GetType().Name} found {reporters} reporters and {articles} articles, not the seeded "
+                + $"{BenchDatabase.Reporters} and {seededArticles}: an earlier scenario left rows behind.");
     }
 
     [GlobalCleanup]
