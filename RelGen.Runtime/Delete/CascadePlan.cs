@@ -23,7 +23,6 @@ internal sealed class CascadePlan
 
     private readonly List<Step> _steps;
     private PlanStatement[]? _byKey;
-    private string? _byKeyText;
 
     private CascadePlan(List<ModelMeta> deleted, List<Step> steps)
     {
@@ -37,7 +36,11 @@ internal sealed class CascadePlan
     public static CascadePlan? For(ModelMeta root) => Plans.GetOrAdd(root, Build);
 
     /// <summary>The statement locking the root rows chosen by <paramref name="rootCondition"/>.</summary>
-    public string LockSql(string rootCondition) => $"SELECT 1 FROM {Deleted[0].QuotedTable} WHERE {rootCondition} FOR UPDATE";
+    private string LockSql(string rootCondition) => $"SELECT 1 FROM {Deleted[0].QuotedTable} WHERE {rootCondition} FOR UPDATE";
+
+    /// <summary>The batch deleting the root rows chosen by <paramref name="rootCondition"/>: their lock, then <see cref="Sql"/>.</summary>
+    public PlanStatement[] ByConditionStatements(string rootCondition)
+        => [new PlanStatement(LockSql(rootCondition), PlanStatement.None), new PlanStatement(Sql(rootCondition), PlanStatement.AllInRow)];
 
     /// <summary>
     /// The batch deleting the root row whose key is <c>$1</c>, built once: the lock on the root row (a child being
@@ -46,8 +49,6 @@ internal sealed class CascadePlan
     /// </summary>
     public PlanStatement[] ByKeyStatements => _byKey ??= BuildByKey();
 
-    /// <summary>The by-key batch as one text, for the SQL log.</summary>
-    public string ByKeyText => _byKeyText ??= string.Join(";\n", ByKeyStatements.Select(s => s.Sql));
 
     private PlanStatement[] BuildByKey()
     {
@@ -71,7 +72,7 @@ internal sealed class CascadePlan
             }
         }
         var statements = new PlanStatement[_steps.Count + 2];
-        statements[0] = new PlanStatement(LockSql(conditions[0]), -1);
+        statements[0] = new PlanStatement(LockSql(conditions[0]), PlanStatement.None);
         // Steps are in breadth-first order, so reversed every child is handled before its parent's rows go.
         for (var i = 0; i < _steps.Count; i++)
         {
@@ -93,7 +94,7 @@ internal sealed class CascadePlan
     private static string SetValue(Step step) => step.Relation.OnDelete == OnDelete.SetNull ? "NULL" : "DEFAULT";
 
     /// <summary>The statement deleting the root rows chosen by <paramref name="rootCondition"/>.</summary>
-    public string Sql(string rootCondition)
+    private string Sql(string rootCondition)
     {
         var conditions = new string[Deleted.Count];
         conditions[0] = rootCondition;

@@ -1,4 +1,3 @@
-using System.Text;
 using Npgsql;
 using RelGen.Execution;
 using RelGen.Save;
@@ -79,7 +78,6 @@ internal sealed class DeleteCollector(RelGenDatabase database, ConnectionLease l
         if (_order.Count == 0)
             return new DeleteResult(counts);
         await using var batch = new NpgsqlBatch(lease.Connection, lease.Transaction);
-        var text = new StringBuilder();
         foreach (var (relation, parentKeys) in _updates)
         {
             var value = relation.OnDelete == OnDelete.SetNull ? "NULL" : "DEFAULT";
@@ -106,9 +104,7 @@ internal sealed class DeleteCollector(RelGenDatabase database, ConnectionLease l
             batch.BatchCommands.Add(command);
             counts[model.ClassName] = counts.GetValueOrDefault(model.ClassName) + keys.Count;
         }
-        foreach (var command in batch.BatchCommands)
-            text.Append(text.Length == 0 ? "" : ";\n").Append(command.CommandText);
-        database.Log.Command(text.ToString());
+        database.Log.Batch(batch);
         if (async)
             await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         else

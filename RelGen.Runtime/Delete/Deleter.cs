@@ -27,7 +27,8 @@ internal static class Deleter
         DeleteResult result;
         if (CascadePlan.For(meta) is { } plan)
         {
-            result = await RunKeyPlanAsync(database, plan, meta, entity, async, cancellationToken).ConfigureAwait(false);
+            result = await RunPlanAsync(database, plan, plan.ByKeyStatements, static (p, e) => e.Meta.AddKeyParameter(e.Entity, p),
+                (Meta: meta, Entity: entity), async, cancellationToken).ConfigureAwait(false);
         }
         else
         {
@@ -53,23 +54,24 @@ internal static class Deleter
             condition = $"{key} IN ({keys})";
         }
         if (CascadePlan.For(model) is { } plan)
-            return RunPlanAsync(database, plan.LockSql(condition), plan.Sql(condition), plan, state.AddParameters, async, cancellationToken);
+            return RunPlanAsync(database, plan, plan.ByConditionStatements(condition), static (p, s) => s.AddParameters(p), state, async, cancellationToken);
         var where = condition == "TRUE" ? "" : " WHERE " + condition;
         return RunAsync(database, model, $"SELECT {key} FROM {model.QuotedTable}{where} FOR UPDATE", $"DELETE FROM {model.QuotedTable}{where}",
             state.AddParameters, async, cancellationToken);
     }
 
     /// <summary>
-    /// One round trip, atomic: the plan's by-key statements in one batch (one implicit transaction), each delete's
-    /// count read from its command tag. The root row is locked first, so a child being inserted concurrently commits
-    /// before the steps run, and their fresh snapshots see it.
+    /// One round trip, atomic: the plan's statements in one batch (one implicit transaction), each bound by
+    /// <paramref name="bind"/>. The root rows are locked first, so a child being inserted concurrently commits before
+    /// the deletes run, and their fresh snapshots see it. The counts come from the command tags of a by-key batch, or
+    /// from the one row of a by-condition statement. The database's ON DELETE rules mirror the relations' as a last
+    /// line of defence.
     /// </summary>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private static async ValueTask<DeleteResult> RunKeyPlanAsync<T>(RelGenDatabase database, CascadePlan plan, ModelMeta<T> meta, T entity,
-        bool async, CancellationToken cancellationToken)
-        where T : class, IModel<T>
+    private static async ValueTask<DeleteResult> RunPlanAsync<TArg>(RelGenDatabase database, CascadePlan plan, PlanStatement[] statements,
+        Action<NpgsqlParameterCollection, TArg> bind, TArg arg, bool async, CancellationToken cancellationToken)
     {
-        var statements = plan.ByKeyStatements;
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         var lease = await database.AcquireAsync(async, cancellationToken).ConfigureAwait(false);
         try
         {
@@ -77,29 +79,30 @@ internal static class Deleter
             foreach (var statement in statements)
             {
                 var command = new NpgsqlBatchCommand(statement.Sql);
-                meta.AddKeyParameter(entity, command.Parameters);
+                bind(command.Parameters, arg);
                 batch.BatchCommands.Add(command);
             }
-            database.Log.Command(plan.ByKeyText);
+            database.Log.Batch(batch);
             if (async)
-            {
                 await batch.PrepareAsync(cancellationToken).ConfigureAwait(false);
-                await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
             else
-            {
                 batch.Prepare();
-                batch.ExecuteNonQuery();
+            await using (var reader = async ? await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false) : batch.ExecuteReader())
+            {
+                for (var i = 0; i < statements.Length; i++)
+                {
+                    if (statements[i].Counts == PlanStatement.AllInRow && (async ? await reader.ReadAsync(cancellationToken).ConfigureAwait(false) : reader.Read()))
+                    {
+                        for (var m = 0; m < plan.Deleted.Count; m++)
+                            AddCount(counts, plan.Deleted[m], (int)reader.GetInt64(m));
+                    }
+                    _ = async ? await reader.NextResultAsync(cancellationToken).ConfigureAwait(false) : reader.NextResult();
+                }
             }
-            var counts = new Dictionary<string, int>(StringComparer.Ordinal);
             for (var i = 0; i < statements.Length; i++)
             {
-                var count = batch.BatchCommands[i].RecordsAffected;
-                if (statements[i].Counts >= 0 && count > 0)
-                {
-                    var name = plan.Deleted[statements[i].Counts].ClassName;
-                    counts[name] = counts.GetValueOrDefault(name) + count;
-                }
+                if (statements[i].Counts >= 0)
+                    AddCount(counts, plan.Deleted[statements[i].Counts], batch.BatchCommands[i].RecordsAffected);
             }
             return new DeleteResult(counts);
         }
@@ -113,50 +116,10 @@ internal static class Deleter
         }
     }
 
-    /// <summary>
-    /// One round trip, atomic: a batch (one implicit transaction) that first locks the root rows, so a child
-    /// being inserted concurrently commits first, then deletes the whole cascade in one statement whose fresh
-    /// snapshot sees that child. The database's ON DELETE rules mirror the relations' as a last line of defence.
-    /// </summary>
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private static async ValueTask<DeleteResult> RunPlanAsync(RelGenDatabase database, string lockSql, string deleteSql, CascadePlan plan,
-        Action<NpgsqlParameterCollection> bind, bool async, CancellationToken cancellationToken)
+    private static void AddCount(Dictionary<string, int> counts, ModelMeta model, int count)
     {
-        var lease = await database.AcquireAsync(async, cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await using var batch = new NpgsqlBatch(lease.Connection, lease.Transaction);
-            var lockRows = new NpgsqlBatchCommand(lockSql);
-            bind(lockRows.Parameters);
-            var delete = new NpgsqlBatchCommand(deleteSql);
-            bind(delete.Parameters);
-            batch.BatchCommands.Add(lockRows);
-            batch.BatchCommands.Add(delete);
-            database.Log.Command(lockRows.CommandText + ";\n" + delete.CommandText);
-            if (async)
-                await batch.PrepareAsync(cancellationToken).ConfigureAwait(false);
-            else
-                batch.Prepare();
-            await using var reader = async ? await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false) : batch.ExecuteReader();
-            _ = async ? await reader.NextResultAsync(cancellationToken).ConfigureAwait(false) : reader.NextResult();
-            _ = async ? await reader.ReadAsync(cancellationToken).ConfigureAwait(false) : reader.Read();
-            var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-            for (var i = 0; i < plan.Deleted.Count; i++)
-            {
-                var count = (int)reader.GetInt64(i);
-                if (count > 0)
-                    counts[plan.Deleted[i].ClassName] = counts.GetValueOrDefault(plan.Deleted[i].ClassName) + count;
-            }
-            return new DeleteResult(counts);
-        }
-        catch (PostgresException e) when (Errors.IsIntegrityError(e))
-        {
-            throw new IntegrityException(e);
-        }
-        finally
-        {
-            await lease.DisposeAsync(async).ConfigureAwait(false);
-        }
+        if (count > 0)
+            counts[model.ClassName] = counts.GetValueOrDefault(model.ClassName) + count;
     }
 
     /// <summary>

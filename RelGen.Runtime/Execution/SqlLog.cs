@@ -14,9 +14,22 @@ internal sealed class SqlLog
 
     public SqlLog(ILoggerFactory? factory) => _logger = factory?.CreateLogger(Category);
 
+    private bool IsEnabled => _logger is not null && _logger.IsEnabled(LogLevel.Debug);
+
     public void Command(string sql)
     {
-        if (_logger is not null && _logger.IsEnabled(LogLevel.Debug))
-            Executing(_logger, sql, null);
+        if (IsEnabled)
+            Executing(_logger!, sql, null);
+    }
+
+    /// <summary>A batch is one command: its statements joined, the text built only when the log is on.</summary>
+    public void Batch(Npgsql.NpgsqlBatch batch)
+    {
+        if (!IsEnabled)
+            return;
+        var text = new System.Text.StringBuilder();
+        foreach (var command in batch.BatchCommands)
+            text.Append(text.Length == 0 ? "" : ";\n").Append(command.CommandText);
+        Executing(_logger!, text.ToString(), null);
     }
 }
