@@ -82,7 +82,9 @@ internal sealed class PgBouncerProcess : ITemporaryServer
             Port = FindFreePort();
             File.Delete(LogFile);
             await WriteFilesAsync(settings, cancellationToken).ConfigureAwait(false);
-            string[] command = [program, "-d", ConfigFile];
+            // Through sh to raise the open-files limit to the hard limit first (runuser leaves the soft
+            // 1024, which caps clients near 1000); exec keeps pgbouncer's own command line.
+            string[] command = ["sh", "-c", "ulimit -n \"$(ulimit -Hn)\" 2>/dev/null; exec \"$0\" \"$@\"", program, "-d", ConfigFile];
             if (runAsPostgres)
             {
                 await ProcessRunner.RunAsync("chown", ["-R", "postgres", RootDirectory], null, TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
