@@ -9,7 +9,7 @@ namespace RelGen.Testing;
 /// (the cluster), <c>postgres.log</c>, and <c>owner.pid</c> (the id of the process that made it,
 /// which lets a later run recognise the folder as abandoned when that process is gone).
 /// </summary>
-internal sealed class LocalCluster
+internal sealed partial class LocalCluster : ITemporaryServer
 {
     public const string FolderPrefix = "relgen-pg-";
     public const string OwnerFileName = "owner.pid";
@@ -54,20 +54,27 @@ internal sealed class LocalCluster
     /// with <paramref name="runAsPostgres"/> (set when running as root) every program runs as the
     /// <c>postgres</c> OS user through <c>runuser</c>, and the folder belongs to that user.
     /// </summary>
-    public static LocalCluster Create(string tempRoot, PostgresBinaries binaries, bool runAsPostgres)
+    public static LocalCluster Create(string tempRoot, PostgresBinaries binaries, bool runAsPostgres) =>
+        new(CreateRootFolder(tempRoot), binaries, runAsPostgres);
+
+    /// <summary>A new <c>relgen-pg-*</c> folder (mode 700) holding <c>owner.pid</c>; also used for the throwaway PgBouncer.</summary>
+    public static string CreateRootFolder(string tempRoot)
     {
         string root = Path.Combine(tempRoot, FolderPrefix + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(root);
         if (!OperatingSystem.IsWindows())
             File.SetUnixFileMode(root, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         File.WriteAllText(Path.Combine(root, OwnerFileName), Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
-        return new LocalCluster(root, binaries, runAsPostgres);
+        return root;
     }
 
     public static string DataDirectoryOf(string rootDirectory) => Path.Combine(rootDirectory, "data");
 
     /// <summary>initdb, then pg_ctl start on a free loopback port; returns once the server is ready.</summary>
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public Task StartAsync(CancellationToken cancellationToken) => StartWithSettingsAsync("", cancellationToken);
+
+    /// <summary>As <see cref="StartAsync(CancellationToken)"/>, with <paramref name="extraSettings"/> appended to postgresql.conf.</summary>
+    public async Task StartWithSettingsAsync(string extraSettings, CancellationToken cancellationToken)
     {
         if (runAsPostgres)
             await ProcessRunner.RunAsync("chown", ["postgres", RootDirectory], null, TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
@@ -79,8 +86,12 @@ internal sealed class LocalCluster
             TimeSpan.FromMinutes(2),
             cancellationToken).ConfigureAwait(false);
         // Still owned by the user initdb ran as: appending does not change a file's owner.
-        await File.AppendAllTextAsync(Path.Combine(DataDirectory, "postgresql.conf"), Settings, cancellationToken).ConfigureAwait(false);
+        await File.AppendAllTextAsync(Path.Combine(DataDirectory, "postgresql.conf"), Settings + extraSettings, cancellationToken).ConfigureAwait(false);
+        await StartOnFreePortAsync(cancellationToken).ConfigureAwait(false);
+    }
 
+    async Task StartOnFreePortAsync(CancellationToken cancellationToken)
+    {
         for (int attempt = 1; ; attempt++)
         {
             // The port is free now but not reserved: another process may take it before the
@@ -117,6 +128,8 @@ internal sealed class LocalCluster
     /// </summary>
     public static async ValueTask RemoveFolderAsync(string rootDirectory, bool async)
     {
+        // A folder may hold a throwaway PgBouncer instead of (never beside) a cluster.
+        await PgBouncerProcess.StopAsync(rootDirectory, async).ConfigureAwait(false);
         string dataDirectory = DataDirectoryOf(rootDirectory);
         if (ReadPostmasterPid(dataDirectory) is int pid && UnixProcess.IsPostmasterOf(pid, dataDirectory))
         {

@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace RelGen.Testing;
 
 /// <summary>
-/// The clusters this process has running, so they can be stopped and deleted when the process
+/// The clusters (and PgBouncers) this process has running, so they can be stopped and deleted when the process
 /// ends without disposing them. .NET raises ProcessExit on a normal exit, on Ctrl+C (SIGINT) and
 /// on SIGQUIT, but not on SIGTERM or SIGHUP, which get their own handlers. A process killed
 /// outright (SIGKILL) runs nothing: <see cref="StaleClusterSweeper"/> removes its leftovers on
@@ -12,10 +12,10 @@ namespace RelGen.Testing;
 internal static class LocalClusterRegistry
 {
     static readonly object Gate = new();
-    static readonly HashSet<LocalCluster> Live = [];
+    static readonly HashSet<ITemporaryServer> Live = [];
     static PosixSignalRegistration[]? signalHandlers;   // Held so they stay registered.
 
-    public static void Add(LocalCluster cluster)
+    public static void Add(ITemporaryServer cluster)
     {
         lock (Gate)
         {
@@ -33,7 +33,7 @@ internal static class LocalClusterRegistry
         }
     }
 
-    public static void Remove(LocalCluster cluster)
+    public static void Remove(ITemporaryServer cluster)
     {
         lock (Gate)
             Live.Remove(cluster);
@@ -41,7 +41,7 @@ internal static class LocalClusterRegistry
 
     static void RemoveAll()
     {
-        LocalCluster[] clusters;
+        ITemporaryServer[] clusters;
         lock (Gate)
         {
             clusters = [.. Live];
