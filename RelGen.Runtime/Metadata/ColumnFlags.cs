@@ -1,11 +1,8 @@
-using System.ComponentModel;
-
 namespace RelGen.Metadata;
 
 /// <summary>What a generated column descriptor says about its column beyond its name and type.</summary>
 [Flags]
-[EditorBrowsable(EditorBrowsableState.Never)]
-public enum ColumnFlags
+internal enum ColumnFlags
 {
     /// <summary>A NOT NULL column.</summary>
     None = 0,

@@ -1,11 +1,9 @@
-using System.ComponentModel;
 using RelGen.Metadata;
 
 namespace RelGen.Query;
 
 /// <summary>A column reached through a path, optionally transformed (<c>Year</c>, <c>Month</c>, <c>Day</c>).</summary>
-[EditorBrowsable(EditorBrowsableState.Never)]
-public sealed class ColumnRef
+internal sealed class ColumnRef
 {
     internal ColumnRef(RelationPath? path, ColumnDescriptor column, DateTransform transform = DateTransform.None)
     {

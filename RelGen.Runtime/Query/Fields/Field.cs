@@ -9,8 +9,7 @@ public abstract class Field
     private protected Field(ColumnRef column) => Column = column;
 
     /// <summary>The column this field stands for.</summary>
-    [EditorBrowsable(EditorBrowsableState.Never)]
-    public ColumnRef Column { get; }
+    internal ColumnRef Column { get; }
 
     /// <summary>Django's <c>isnull</c>.</summary>
     public Predicate IsNull(bool isNull = true) => new IsNullPredicate(Column, isNull);
