@@ -6,7 +6,10 @@ using RelGen.Generator.Parsing;
 
 namespace RelGen.Generator;
 
-/// <summary>The pipeline: parse each [Model] class, link the models, emit; nothing else lives here.</summary>
+/// <summary>
+/// The pipeline: parse each [Model] class, link the models, emit one file per model; nothing else lives here. Each model's
+/// file depends only on its own spec and what the graph says about its relations, so an edit re-emits only that file.
+/// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class RelGenGenerator : IIncrementalGenerator
 {
@@ -28,7 +31,21 @@ public sealed class RelGenGenerator : IIncrementalGenerator
         var graph = parsed.Collect()
             .Select(static (results, _) => GraphBuilder.Build(results))
             .WithTrackingName(TrackingNames.Graph);
-        context.RegisterSourceOutput(graph, Emitter.Emit);
+
+        var models = graph
+            .SelectMany(static (g, _) => g.Models)
+            .WithTrackingName(TrackingNames.ModelFiles);
+        context.RegisterSourceOutput(models, Emitter.EmitModel);
+
+        var stubs = graph
+            .SelectMany(static (g, _) => g.Stubs)
+            .WithTrackingName(TrackingNames.Stubs);
+        context.RegisterSourceOutput(stubs, Emitter.EmitStub);
+
+        var registered = graph
+            .Select(static (g, _) => g.Registered)
+            .WithTrackingName(TrackingNames.Registration);
+        context.RegisterSourceOutput(registered, Emitter.EmitRegistration);
 
         // Locations of cross-model clashes need the compilation; the step only does work when there is a clash.
         var clashes = graph

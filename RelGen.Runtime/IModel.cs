@@ -1,22 +1,16 @@
 using System.ComponentModel;
-using RelGen.Schema;
+using RelGen.Metadata;
 
 namespace RelGen;
 
-/// <summary>Implemented by the generator on every <c>[Model]</c> class; not for hand-written code.</summary>
+/// <summary>
+/// Implemented by the generator on every <c>[Model]</c> class, so generic runtime code reaches the model's generated
+/// descriptor without reflection; not for hand-written code.
+/// </summary>
+/// <typeparam name="TSelf">The model class itself.</typeparam>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public interface IModel
+public interface IModel<TSelf> where TSelf : class, IModel<TSelf>
 {
-    /// <summary>The database this object was loaded from or saved to; null while unsaved.</summary>
-    RelGenDatabase? RelGenDatabase { get; set; }
-
-    /// <summary>Per-object caches (prefetched reverse sets, peers), created on demand.</summary>
-    EntityExtras? RelGenExtras { get; set; }
-}
-
-/// <summary>Gives generic runtime code the generated metadata of a model without reflection.</summary>
-[EditorBrowsable(EditorBrowsableState.Never)]
-public interface IModel<TSelf> : IModel where TSelf : class, IModel<TSelf>
-{
-    static abstract ModelMeta<TSelf> Meta { get; }
+    /// <summary>The model's generated descriptor: table, columns, key, relations.</summary>
+    static abstract ModelDescriptor<TSelf> RelGenModel { get; }
 }

@@ -1,6 +1,5 @@
-using Dapper;
-using Npgsql;
 using RelGen.Delete;
+using RelGen.Metadata;
 using RelGen.Save;
 using RelGen.Schema;
 
@@ -10,22 +9,23 @@ public sealed partial class RelGenDatabase
 {
     /// <summary>Creates the tables of every <c>[Model]</c> in the loaded assemblies, with foreign keys and their indexes, atomically.</summary>
     public Task CreateTablesAsync(CancellationToken cancellationToken = default)
-        => RunDdlAsync(SchemaSql.Create(ModelRegistry.All()), cancellationToken);
+        => RunDdlAsync(SchemaSql.Create(ModelRegistry.All), cancellationToken);
 
     /// <summary>Drops the tables of every <c>[Model]</c> in the loaded assemblies.</summary>
     public Task DropTablesAsync(CancellationToken cancellationToken = default)
-        => RunDdlAsync([SchemaSql.Drop(ModelRegistry.All())], cancellationToken);
+        => RunDdlAsync([SchemaSql.Drop(ModelRegistry.All)], cancellationToken);
 
     private async Task RunDdlAsync(IReadOnlyList<string> statements, CancellationToken cancellationToken)
     {
-        var lease = await AcquireAsync(async: true, cancellationToken).ConfigureAwait(false);
+        var lease = await AcquireAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             var transaction = lease.Transaction ?? await lease.Connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             foreach (var statement in statements)
             {
                 Log.Command(statement);
-                await lease.Connection.ExecuteAsync(new CommandDefinition(statement, transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                await using var command = new Npgsql.NpgsqlCommand(statement, lease.Connection, transaction);
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
             if (lease.Transaction is null)
             {
@@ -35,23 +35,26 @@ public sealed partial class RelGenDatabase
         }
         finally
         {
-            await lease.DisposeAsync(async: true).ConfigureAwait(false);
+            await lease.DisposeAsync().ConfigureAwait(false);
         }
     }
 
-    /// <summary>Inserts the object when unsaved (setting its key), else updates it. Values are checked before anything is sent.</summary>
+    /// <summary>
+    /// Inserts the object when RelGen has not seen it and it has no key (setting the key), else updates it: only the columns
+    /// that changed since it was loaded or saved, nothing when none did (Django's rules otherwise: an update that matches
+    /// no row inserts). Values are checked before anything is sent.
+    /// </summary>
     public Task SaveAsync<T>(T entity, CancellationToken cancellationToken = default) where T : class, IModel<T>
-        => Saver.SaveAsync(this, entity, async: true, cancellationToken).AsTask();
+        => Saver.SaveAsync(this, entity, cancellationToken);
 
     /// <summary>
-    /// Inserts many objects in as few round trips as possible (a multi-row INSERT for small batches, binary COPY
-    /// for large ones) and sets their keys. The same checks as <see cref="SaveAsync{T}"/> run first; nothing is
-    /// written when one fails.
+    /// Inserts many objects in as few round trips as possible (a multi-row INSERT for small batches, binary COPY for large
+    /// ones) and sets their keys. The same checks as <see cref="SaveAsync{T}"/> run first; nothing is written when one fails.
     /// </summary>
     public Task BulkCreateAsync<T>(IEnumerable<T> entities, CancellationToken cancellationToken = default) where T : class, IModel<T>
-        => BulkInserter.BulkCreateAsync(this, entities, async: true, cancellationToken).AsTask();
+        => BulkInserter.BulkCreateAsync(this, entities, cancellationToken);
 
     /// <summary>Deletes the object and, by each relation's on-delete rule, what points at it; atomically.</summary>
     public Task<DeleteResult> DeleteAsync<T>(T entity, CancellationToken cancellationToken = default) where T : class, IModel<T>
-        => Deleter.DeleteEntityAsync(this, entity, async: true, cancellationToken).AsTask();
+        => Deleter.DeleteEntityAsync(this, entity, cancellationToken);
 }

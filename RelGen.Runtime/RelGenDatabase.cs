@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using RelGen.Execution;
+using RelGen.Metadata;
 
 namespace RelGen;
 
@@ -18,6 +19,7 @@ public sealed partial class RelGenDatabase : IAsyncDisposable, IDisposable
         DataSource = dataSource;
         _ownsDataSource = ownsDataSource;
         Log = new SqlLog(loggerFactory);
+        DefaultContext = new LoadContext(this, mode: null, peers: null);
     }
 
     /// <summary>Opens a database from a connection string (<c>Search Path</c> picks the schema).</summary>
@@ -34,9 +36,13 @@ public sealed partial class RelGenDatabase : IAsyncDisposable, IDisposable
         return new RelGenDatabase(dataSource, ownsDataSource: false, loggerFactory);
     }
 
+    /// <summary>The Npgsql data source every connection comes from.</summary>
     public NpgsqlDataSource DataSource { get; }
 
     internal SqlLog Log { get; }
+
+    /// <summary>The context of objects saved here or read by plain queries: no explicit fetch mode, no peers; shared.</summary>
+    internal LoadContext DefaultContext { get; }
 
     /// <summary>What reading an unloaded relation does for objects of this database's queries; <see cref="RelGen.FetchMode.One"/> by default.</summary>
     public FetchMode FetchMode { get; set; } = FetchMode.One;
@@ -49,7 +55,7 @@ public sealed partial class RelGenDatabase : IAsyncDisposable, IDisposable
             throw new InvalidOperationException("A RelGen transaction is already active in this async flow; nested transactions are not supported.");
         var transaction = new RelGenTransaction(this, outer: null);
         _ambient.Value = transaction;
-        return transaction.StartAsync(async: true, cancellationToken);
+        return transaction.StartAsync(cancellationToken);
     }
 
     internal void ClearAmbient(RelGenTransaction transaction, RelGenTransaction? outer)
@@ -61,18 +67,27 @@ public sealed partial class RelGenDatabase : IAsyncDisposable, IDisposable
     /// <summary>True when an operation in this flow runs inside a transaction already.</summary>
     internal bool InTransaction => _ambient.Value is { IsActive: true };
 
-    internal async ValueTask<ConnectionLease> AcquireAsync(bool async, CancellationToken cancellationToken)
+    internal async ValueTask<ConnectionLease> AcquireAsync(CancellationToken cancellationToken)
     {
         var ambient = _ambient.Value;
         if (ambient is { IsActive: true })
         {
-            await ambient.AcquireAsync(async, cancellationToken).ConfigureAwait(false);
+            await ambient.AcquireAsync(cancellationToken).ConfigureAwait(false);
             return new ConnectionLease(ambient.Connection, ambient);
         }
-        var connection = async
-            ? await DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false)
-            : DataSource.OpenConnection();
-        return new ConnectionLease(connection, null);
+        return new ConnectionLease(await DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false), null);
+    }
+
+    /// <summary>The synchronous form of <see cref="AcquireAsync"/>, for the one synchronous path: a relation loaded inside a property getter.</summary>
+    internal ConnectionLease Acquire()
+    {
+        var ambient = _ambient.Value;
+        if (ambient is { IsActive: true })
+        {
+            ambient.Acquire();
+            return new ConnectionLease(ambient.Connection, ambient);
+        }
+        return new ConnectionLease(DataSource.OpenConnection(), null);
     }
 
     /// <summary>Creates a command on the lease's connection and logs its text.</summary>
@@ -83,16 +98,10 @@ public sealed partial class RelGenDatabase : IAsyncDisposable, IDisposable
     }
 
     /// <summary>
-    /// Prepares a statement whose text comes from a bounded set (one per model or per cached query shape). On a
-    /// pooled connection that already prepared the same text this sends nothing, so planning is paid once per connection.
+    /// Prepares a statement whose text comes from a bounded set (one per model or per cached query shape). On a pooled
+    /// connection that already prepared the same text this sends nothing, so planning is paid once per connection.
     /// </summary>
-    internal static ValueTask PrepareAsync(NpgsqlCommand command, bool async, CancellationToken cancellationToken)
-    {
-        if (async)
-            return new ValueTask(command.PrepareAsync(cancellationToken));
-        command.Prepare();
-        return default;
-    }
+    internal static Task PrepareAsync(NpgsqlCommand command, CancellationToken cancellationToken) => command.PrepareAsync(cancellationToken);
 
     public ValueTask DisposeAsync() => _ownsDataSource ? DataSource.DisposeAsync() : default;
 

@@ -27,17 +27,13 @@ public sealed class RelGenTransaction : IAsyncDisposable, IDisposable
 
     internal bool IsActive => !_completed && Transaction is not null;
 
-    internal async Task<RelGenTransaction> StartAsync(bool async, CancellationToken cancellationToken)
+    internal async Task<RelGenTransaction> StartAsync(CancellationToken cancellationToken)
     {
         try
         {
-            _connection = async
-                ? await Database.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false)
-                : Database.DataSource.OpenConnection();
+            _connection = await Database.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             Database.Log.Command("BEGIN");
-            Transaction = async
-                ? await _connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false)
-                : _connection.BeginTransaction();
+            Transaction = await _connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             return this;
         }
         catch
@@ -50,12 +46,21 @@ public sealed class RelGenTransaction : IAsyncDisposable, IDisposable
     }
 
     /// <summary>Waits until no other operation of this flow uses the connection (one command at a time).</summary>
-    internal async ValueTask AcquireAsync(bool async, CancellationToken cancellationToken)
+    internal async ValueTask AcquireAsync(CancellationToken cancellationToken)
     {
-        if (async)
-            await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        else
-            _gate.Wait(cancellationToken);
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        ThrowIfCompleted();
+    }
+
+    /// <summary>The synchronous form, for a relation loaded inside a property getter.</summary>
+    internal void Acquire()
+    {
+        _gate.Wait();
+        ThrowIfCompleted();
+    }
+
+    private void ThrowIfCompleted()
+    {
         if (_completed)
         {
             _gate.Release();

@@ -2,93 +2,57 @@ using RelGen.Generator.Model;
 
 namespace RelGen.Generator.Emit;
 
-/// <summary>The code fragments one column needs: read, bind, check, and its lookup field type.</summary>
+/// <summary>The code fragments one column needs: its typed read, its lookup field type, its original-value field.</summary>
 internal static class ColumnCode
 {
-    /// <summary>The member holding the column's value on <paramref name="entity"/> (a relation key reads its backing field).</summary>
-    public static string Access(ModelSpec model, ColumnSpec column, string entity)
-        => entity + "." + (column.RelationIndex >= 0 ? model.Relations[column.RelationIndex].KeyField : column.Property);
+    /// <summary>The member holding the column's value (a relation key lives in its backing field).</summary>
+    public static string Member(ModelSpec model, ColumnSpec column)
+        => column.RelationIndex >= 0 ? model.Relations[column.RelationIndex].KeyField : Names.Id(column.Property);
 
-    /// <summary>An expression reading the column at <paramref name="ordinal"/> with a typed getter.</summary>
+    /// <summary>The descriptor's value type: the stored type (an enum's integer), a relation key's own type.</summary>
+    public static string ValueType(ColumnSpec column) => column.RelationIndex >= 0 ? column.DeclaredType : column.DeclaredStoreType;
+
+    /// <summary>The field remembering the value the object was loaded or last saved with.</summary>
+    public static string Original(ColumnSpec column) => "__rgo" + column.Property;
+
+    /// <summary>An expression reading the column at <paramref name="ordinal"/> of reader <c>r</c> with a typed getter.</summary>
     public static string Read(ColumnSpec column, string ordinal)
     {
         var read = column.Kind switch
         {
-            FieldKind.Boolean => $"reader.GetBoolean({ordinal})",
-            FieldKind.Int16 => $"reader.GetInt16({ordinal})",
-            FieldKind.Int32 => $"reader.GetInt32({ordinal})",
-            FieldKind.Int64 => $"reader.GetInt64({ordinal})",
-            FieldKind.Single => $"reader.GetFloat({ordinal})",
-            FieldKind.Double => $"reader.GetDouble({ordinal})",
-            FieldKind.Decimal => $"reader.GetDecimal({ordinal})",
-            FieldKind.String => $"reader.GetString({ordinal})",
-            FieldKind.DateTime => $"reader.GetDateTime({ordinal})",
-            FieldKind.Guid => $"reader.GetGuid({ordinal})",
-            FieldKind.Enum => $"({column.Type}){UnderlyingRead(column.EnumUnderlying, ordinal)}",
-            _ => $"reader.GetFieldValue<{column.Type}>({ordinal})",
+            FieldKind.Boolean => $"r.GetBoolean({ordinal})",
+            FieldKind.Int16 => $"r.GetInt16({ordinal})",
+            FieldKind.Int32 => $"r.GetInt32({ordinal})",
+            FieldKind.Int64 => $"r.GetInt64({ordinal})",
+            FieldKind.Single => $"r.GetFloat({ordinal})",
+            FieldKind.Double => $"r.GetDouble({ordinal})",
+            FieldKind.Decimal => $"r.GetDecimal({ordinal})",
+            FieldKind.String => $"r.GetString({ordinal})",
+            FieldKind.DateTime => $"r.GetDateTime({ordinal})",
+            FieldKind.Guid => $"r.GetGuid({ordinal})",
+            FieldKind.Enum => $"({column.Type})({column.EnumUnderlying})r.{Getter(column.StoreType)}({ordinal})",
+            _ => $"r.GetFieldValue<{column.Type}>({ordinal})",
         };
-        return column.IsNullable ? $"reader.IsDBNull({ordinal}) ? null : {read}" : read;
+        return column.IsNullable ? $"r.IsDBNull({ordinal}) ? null : {read}" : read;
     }
 
-    private static string UnderlyingRead(string? underlying, string ordinal) => underlying switch
+    private static string Getter(string storeType) => storeType switch
     {
-        "byte" or "sbyte" or "short" => $"({underlying})reader.GetInt16({ordinal})",
-        "long" or "ulong" or "uint" => $"({underlying})reader.GetInt64({ordinal})",
-        _ => $"({underlying})reader.GetInt32({ordinal})",
-    };
-
-    /// <summary>A statement adding the column's value as a typed parameter.</summary>
-    public static string Bind(string value, ColumnSpec column)
-    {
-        if (column.Kind == FieldKind.Enum)
-        {
-            var sqlType = SqlClr(column.EnumUnderlying);
-            return column.IsNullable
-                ? $"{Names.Param}.AddNullable(parameters, ({sqlType}?){value});"
-                : $"{Names.Param}.Add(parameters, ({sqlType}){value});";
-        }
-        if (!column.IsValueType)
-            return $"{Names.Param}.AddReference(parameters, {value});";
-        return column.IsNullable
-            ? $"{Names.Param}.AddNullable(parameters, {value});"
-            : $"{Names.Param}.Add(parameters, {value});";
-    }
-
-    /// <summary>A statement writing the column's value into a binary COPY row.</summary>
-    public static string Copy(string value, ColumnSpec column)
-    {
-        if (column.Kind == FieldKind.Enum)
-        {
-            var sqlType = SqlClr(column.EnumUnderlying);
-            return column.IsNullable
-                ? $"{Names.Param}.CopyNullable(importer, ({sqlType}?){value});"
-                : $"{Names.Param}.Copy(importer, ({sqlType}){value});";
-        }
-        if (!column.IsValueType)
-            return $"{Names.Param}.CopyReference(importer, {value});";
-        return column.IsNullable
-            ? $"{Names.Param}.CopyNullable(importer, {value});"
-            : $"{Names.Param}.Copy(importer, {value});";
-    }
-
-    /// <summary>The CLR type an enum is sent as: the type matching its column (smallint, integer, bigint).</summary>
-    private static string SqlClr(string? underlying) => underlying switch
-    {
-        "byte" or "sbyte" or "short" => "short",
-        "long" or "ulong" or "uint" => "long",
-        _ => "int",
+        "short" => "GetInt16",
+        "long" => "GetInt64",
+        _ => "GetInt32",
     };
 
     /// <summary>The lookup field type of the column.</summary>
     public static string FieldType(ColumnSpec column) => column.Kind switch
     {
-        FieldKind.String => "global::RelGen.Query.StringField",
-        FieldKind.Boolean => "global::RelGen.Query.BoolField",
-        FieldKind.DateOnly or FieldKind.DateTime or FieldKind.DateTimeOffset => $"global::RelGen.Query.DateField<{column.Type}>",
-        FieldKind.TimeOnly => "global::RelGen.Query.TimeField",
-        FieldKind.Guid => "global::RelGen.Query.GuidField",
-        FieldKind.Bytes => "global::RelGen.Query.BytesField",
-        FieldKind.Enum => $"global::RelGen.Query.EnumField<{column.Type}>",
-        _ => $"global::RelGen.Query.NumberField<{column.Type}>",
+        FieldKind.String => "__RQ.StringField",
+        FieldKind.Boolean => "__RQ.BoolField",
+        FieldKind.DateOnly or FieldKind.DateTime or FieldKind.DateTimeOffset => $"__RQ.DateField<{column.Type}>",
+        FieldKind.TimeOnly => "__RQ.TimeField",
+        FieldKind.Guid => "__RQ.GuidField",
+        FieldKind.Bytes => "__RQ.BytesField",
+        FieldKind.Enum => $"__RQ.EnumField<{column.Type}>",
+        _ => $"__RQ.NumberField<{column.Type}>",
     };
 }

@@ -15,6 +15,8 @@ namespace RelGen.Generator.Model;
 /// <param name="DefaultLiteral">A C# literal from <c>[DefaultValue]</c>, or null.</param>
 /// <param name="DefaultSql">The same default as SQL, or null.</param>
 /// <param name="RelationIndex">The relation this column is the key of, or -1.</param>
+/// <param name="HasSetter">True when generated code may assign the property outside an object initializer (not init-only).</param>
+/// <param name="HasInitializer">True when the declaration gives the property an initial value (<c>= "UTC"</c>).</param>
 internal sealed record ColumnSpec(
     string Property,
     string Column,
@@ -26,10 +28,25 @@ internal sealed record ColumnSpec(
     string? EnumUnderlying,
     string? DefaultLiteral,
     string? DefaultSql,
-    int RelationIndex)
+    int RelationIndex,
+    bool HasSetter = true,
+    bool HasInitializer = false)
 {
     public bool IsValueType => Kind is not (FieldKind.String or FieldKind.Bytes);
 
     /// <summary>The C# type as declared, with <c>?</c> when nullable.</summary>
     public string DeclaredType => IsNullable ? Type + "?" : Type;
+
+    /// <summary>The C# type the column's value is stored as: an enum's integer type, else <see cref="Type"/>.</summary>
+    public string StoreType => Kind == FieldKind.Enum
+        ? EnumUnderlying switch
+        {
+            "byte" or "sbyte" or "short" => "short",
+            "long" or "ulong" or "uint" => "long",
+            _ => "int",
+        }
+        : Type;
+
+    /// <summary><see cref="StoreType"/> with <c>?</c> when nullable: the descriptor's value type.</summary>
+    public string DeclaredStoreType => IsNullable ? StoreType + "?" : StoreType;
 }

@@ -5,7 +5,10 @@ using System.Linq;
 
 namespace RelGen.Generator.Model;
 
-/// <summary>Links the parsed models: reverse relations per target, valid targets, and cross-model name clashes.</summary>
+/// <summary>
+/// Links the parsed models: which relations have a valid target, which reverse names clash, and what each model's own file
+/// needs to know about that (nothing else of other models, so files re-emit independently).
+/// </summary>
 internal static class GraphBuilder
 {
     public static ModelGraph Build(ImmutableArray<ParseResult> results)
@@ -16,7 +19,6 @@ internal static class GraphBuilder
         var byName = models.ToDictionary(m => m.FullName, StringComparer.Ordinal);
         var clashes = new List<ClashSpec>();
         var incoming = models.ToDictionary(m => m.FullName, _ => new List<ReverseSpec>(), StringComparer.Ordinal);
-
         foreach (var source in models)
         {
             for (var i = 0; i < source.Relations.Count; i++)
@@ -26,17 +28,32 @@ internal static class GraphBuilder
             }
         }
 
+        // Per source model and relation: does the target get the reverse manager and lookup?
+        var reverseOk = new HashSet<(string Source, int Relation)>();
+        foreach (var model in models)
+        {
+            foreach (var reverse in CheckNames(model, incoming[model.FullName], clashes))
+            {
+                if (reverse.HasMembers)
+                    reverseOk.Add((reverse.Source.FullName, reverse.RelationIndex));
+            }
+        }
+
         var emitSpecs = new List<ModelEmitSpec>();
         foreach (var model in models)
         {
-            var reverse = CheckNames(model, incoming[model.FullName], clashes);
-            var valid = model.Relations.Select(r => byName.ContainsKey(r.TargetType)).ToArray();
-            emitSpecs.Add(new ModelEmitSpec(model, new EquatableArray<ReverseSpec>(reverse), new EquatableArray<bool>(valid)));
+            var valid = model.Relations.Select(r => !r.TargetInSource || byName.ContainsKey(r.TargetType)).ToArray();
+            var reverse = model.Relations.Select((r, i) => valid[i] && r.TargetInSource && reverseOk.Contains((model.FullName, i))).ToArray();
+            emitSpecs.Add(new ModelEmitSpec(model, new EquatableArray<bool>(valid), new EquatableArray<bool>(reverse)));
         }
 
         var stubs = results.Where(r => r.Stub is not null).Select(r => r.Stub!)
             .OrderBy(s => s.Namespace + "." + s.ClassName, StringComparer.Ordinal);
-        return new ModelGraph(new EquatableArray<ModelEmitSpec>(emitSpecs), new EquatableArray<StubSpec>(stubs), new EquatableArray<ClashSpec>(clashes));
+        return new ModelGraph(
+            new EquatableArray<ModelEmitSpec>(emitSpecs),
+            new EquatableArray<StubSpec>(stubs),
+            new EquatableArray<ClashSpec>(clashes),
+            new EquatableArray<string>(models.Select(m => m.FullName)));
     }
 
     /// <summary>Reverse names must be unique on the target and must not hide its own members.</summary>
@@ -44,10 +61,10 @@ internal static class GraphBuilder
     {
         var managerNames = new Dictionary<string, ReverseSpec>(StringComparer.Ordinal);
         var lookupNames = new Dictionary<string, ReverseSpec>(StringComparer.Ordinal);
-        var members = new HashSet<string>(target.MemberNames, StringComparer.Ordinal) { "Objects", "Lookup", "Metadata" };
+        var members = new HashSet<string>(target.MemberNames, StringComparer.Ordinal) { "Objects", "Lookup", "__RelGenModel" };
         foreach (var column in target.Columns)
             members.Add(column.Property);
-        var lookupMembers = new HashSet<string>(target.Columns.Select(c => c.Property), StringComparer.Ordinal) { "RelGenRoot", "RelGenPath", "RelGenMeta", "In", "IsNull" };
+        var lookupMembers = new HashSet<string>(target.Columns.Select(c => c.Property), StringComparer.Ordinal) { "RelGenPath", "RelGenForward", "RelGenReverse", "__D", "In", "IsNull" };
         foreach (var relation in target.Relations)
             lookupMembers.Add(relation.Property);
 

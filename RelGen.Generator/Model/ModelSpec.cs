@@ -27,7 +27,8 @@ internal sealed record ModelSpec(
     EquatableArray<string> MemberNames,
     bool HasParameterlessConstructor)
 {
-    public string FullName => Namespace.Length == 0 ? "global::" + ClassName : "global::" + Namespace + "." + ClassName;
+    /// <summary>The class as C# source, <c>global::</c>-qualified, keywords escaped.</summary>
+    public string FullName => Namespace.Length == 0 ? "global::" + Emit.Names.Id(ClassName) : "global::" + Emit.Names.Dotted(Namespace) + "." + Emit.Names.Id(ClassName);
 
     public ColumnSpec Key => Columns[KeyIndex];
 }

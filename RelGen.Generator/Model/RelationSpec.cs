@@ -9,6 +9,8 @@ namespace RelGen.Generator.Model;
 /// <param name="ColumnIndex">The index of its key column in the model's columns.</param>
 /// <param name="TargetType">The target model, fully qualified.</param>
 /// <param name="TargetClass">The target's class name.</param>
+/// <param name="TargetNamespace">The target's namespace, empty for the global one.</param>
+/// <param name="TargetInSource">True when the target is declared in this compilation (so its class can receive the reverse manager).</param>
 /// <param name="TargetAccessibility">The target class's accessibility keyword, which its lookup property must not exceed.</param>
 /// <param name="TargetKeyProperty">The target's key property.</param>
 /// <param name="TargetKeyType">The target key's fully qualified type.</param>
@@ -25,6 +27,8 @@ internal sealed record RelationSpec(
     int ColumnIndex,
     string TargetType,
     string TargetClass,
+    string TargetNamespace,
+    bool TargetInSource,
     string TargetAccessibility,
     string TargetKeyProperty,
     string TargetKeyType,
@@ -34,10 +38,10 @@ internal sealed record RelationSpec(
     string RelatedQueryName)
 {
     /// <summary>The generated backing field of the related object.</summary>
-    public string ObjectField => "__relgen" + Property;
+    public string ObjectField => "__rg" + Property;
 
     /// <summary>The generated backing field of the key.</summary>
-    public string KeyField => "__relgen" + Property + "Id";
+    public string KeyField => "__rg" + Property + "Id";
 
     public string DeclaredType => IsNullable ? TargetType + "?" : TargetType;
 }

@@ -7,4 +7,7 @@ internal static class TrackingNames
     public const string Diagnostics = "RelGen.Diagnostics";
     public const string Graph = "RelGen.Graph";
     public const string Clashes = "RelGen.Clashes";
+    public const string ModelFiles = "RelGen.ModelFiles";
+    public const string Stubs = "RelGen.Stubs";
+    public const string Registration = "RelGen.Registration";
 }

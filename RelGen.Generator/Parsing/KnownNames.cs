@@ -12,4 +12,5 @@ internal static class KnownNames
     public const string NotMapped = "System.ComponentModel.DataAnnotations.Schema.NotMappedAttribute";
     public const string SchemaForeignKey = "System.ComponentModel.DataAnnotations.Schema.ForeignKeyAttribute";
     public const string DefaultValue = "System.ComponentModel.DefaultValueAttribute";
+    public const string IModel = "RelGen.IModel<TSelf>";
 }

@@ -136,7 +136,9 @@ internal sealed class ModelParser
             mapped.EnumUnderlying,
             defaults?.CSharp,
             defaults?.Sql,
-            -1));
+            -1,
+            property.SetMethod is { IsInitOnly: false, DeclaredAccessibility: Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal },
+            property.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is PropertyDeclarationSyntax { Initializer: not null })));
     }
 
     private static int MaxLength(IPropertySymbol property)
@@ -171,6 +173,12 @@ internal sealed class ModelParser
         // A [Model] that is not partial, nested or generic reports its own error (RG0001/RG0011); this model stays
         // valid and the graph treats the relation as pointing at a model with errors, so nothing else fails.
         if (target is null || !IsModel(target))
+        {
+            Report(DiagnosticDescriptors.ForeignKeyTargetNotModel, property.FirstLocation(), Name, property.Name, property.Type.ToDisplayString());
+            return;
+        }
+        // A model of a referenced assembly is a valid target once RelGen generated it there (it implements IModel<T>).
+        if (!target.Locations.Any(l => l.IsInSource) && !target.AllInterfaces.Any(i => i.OriginalDefinition.ToDisplayString() == KnownNames.IModel))
         {
             Report(DiagnosticDescriptors.ForeignKeyTargetNotModel, property.FirstLocation(), Name, property.Name, property.Type.ToDisplayString());
             return;
@@ -227,6 +235,8 @@ internal sealed class ModelParser
             _columns.Count - 1,
             target.FullyQualified(),
             target.Name,
+            target.ContainingNamespace.IsGlobalNamespace ? "" : target.ContainingNamespace.ToDisplayString(),
+            target.Locations.Any(l => l.IsInSource),
             target.DeclaredAccessibility == Accessibility.Public ? "public" : "internal",
             targetKey,
             keyClrType,
@@ -270,7 +280,7 @@ internal sealed class ModelParser
         {
             ("Objects", "the query set entry"),
             ("Lookup", "the lookup type"),
-            ("Metadata", "the metadata type"),
+            ("__RelGenModel", "the model descriptor"),
         };
         foreach (var relation in _relations)
             generated.Add((relation.Property + "Id", "the key of relation '" + relation.Property + "'"));

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text;
-using RelGen.Schema;
+using RelGen.Metadata;
 
 namespace RelGen.Delete;
 
@@ -19,21 +19,21 @@ namespace RelGen.Delete;
 /// </summary>
 internal sealed class CascadePlan
 {
-    private static readonly ConcurrentDictionary<ModelMeta, CascadePlan?> Plans = new();
+    private static readonly ConcurrentDictionary<ModelDescriptor, CascadePlan?> Plans = new();
 
     private readonly List<Step> _steps;
     private PlanStatement[]? _byKey;
 
-    private CascadePlan(List<ModelMeta> deleted, List<Step> steps)
+    private CascadePlan(List<ModelDescriptor> deleted, List<Step> steps)
     {
         Deleted = deleted;
         _steps = steps;
     }
 
     /// <summary>The models whose rows the statement deletes, in the order of the counts it returns.</summary>
-    public List<ModelMeta> Deleted { get; }
+    public List<ModelDescriptor> Deleted { get; }
 
-    public static CascadePlan? For(ModelMeta root) => Plans.GetOrAdd(root, Build);
+    public static CascadePlan? For(ModelDescriptor root) => Plans.GetOrAdd(root, Build);
 
     /// <summary>The statement locking the root rows chosen by <paramref name="rootCondition"/>.</summary>
     private string LockSql(string rootCondition) => $"SELECT 1 FROM {Deleted[0].QuotedTable} WHERE {rootCondition} FOR UPDATE";
@@ -54,7 +54,7 @@ internal sealed class CascadePlan
     {
         var root = Deleted[0];
         var conditions = new string[Deleted.Count];
-        conditions[0] = $"{root.Key.QuotedColumn} = $1";
+        conditions[0] = $"{root.Key.QuotedName} = $1";
         var stepSql = new string[_steps.Count];
         for (var i = 0; i < _steps.Count; i++)
         {
@@ -68,7 +68,7 @@ internal sealed class CascadePlan
             }
             else
             {
-                stepSql[i] = $"UPDATE {child.QuotedTable} SET {step.Relation.Column.QuotedColumn} = {SetValue(step)} WHERE {condition}";
+                stepSql[i] = $"UPDATE {child.QuotedTable} SET {step.Relation.Column.QuotedName} = {SetValue(step)} WHERE {condition}";
             }
         }
         var statements = new PlanStatement[_steps.Count + 2];
@@ -87,8 +87,8 @@ internal sealed class CascadePlan
     {
         var parent = Deleted[step.Parent];
         return step.Parent == 0 && rootIsKeyParameter
-            ? $"{step.Relation.Column.QuotedColumn} = $1"
-            : $"{step.Relation.Column.QuotedColumn} IN (SELECT {parent.Key.QuotedColumn} FROM {parent.QuotedTable} WHERE {conditions[step.Parent]})";
+            ? $"{step.Relation.Column.QuotedName} = $1"
+            : $"{step.Relation.Column.QuotedName} IN (SELECT {parent.Key.QuotedName} FROM {parent.QuotedTable} WHERE {conditions[step.Parent]})";
     }
 
     private static string SetValue(Step step) => step.Relation.OnDelete == OnDelete.SetNull ? "NULL" : "DEFAULT";
@@ -112,7 +112,7 @@ internal sealed class CascadePlan
             }
             else
             {
-                sql.Append($", u{updates++} AS (UPDATE {child.QuotedTable} SET {step.Relation.Column.QuotedColumn} = {SetValue(step)} WHERE {condition})");
+                sql.Append($", u{updates++} AS (UPDATE {child.QuotedTable} SET {step.Relation.Column.QuotedName} = {SetValue(step)} WHERE {condition})");
             }
         }
         sql.Append(" SELECT ");
@@ -121,9 +121,9 @@ internal sealed class CascadePlan
         return sql.ToString();
     }
 
-    private static CascadePlan? Build(ModelMeta root)
+    private static CascadePlan? Build(ModelDescriptor root)
     {
-        var deleted = new List<ModelMeta> { root };
+        var deleted = new List<ModelDescriptor> { root };
         var steps = new List<Step>();
         var queue = new Queue<int>();
         queue.Enqueue(0);
@@ -159,6 +159,6 @@ internal sealed class CascadePlan
         return new CascadePlan(deleted, steps);
     }
 
-    /// <summary>One step: rows of <see cref="RelationMeta.Source"/> pointing at the rows of step <see cref="Parent"/>; deleted as index <see cref="Deleted"/>, or updated when -1.</summary>
-    private sealed record Step(RelationMeta Relation, int Parent, int Deleted);
+    /// <summary>One step: rows of <see cref="RelationDescriptor.Source"/> pointing at the rows of step <see cref="Parent"/>; deleted as index <see cref="Deleted"/>, or updated when -1.</summary>
+    private sealed record Step(RelationDescriptor Relation, int Parent, int Deleted);
 }

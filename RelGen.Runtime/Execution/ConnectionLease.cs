@@ -18,16 +18,22 @@ internal readonly struct ConnectionLease
 
     public NpgsqlTransaction? Transaction => Ambient?.Transaction;
 
-    public ValueTask DisposeAsync(bool async)
+    public ValueTask DisposeAsync()
     {
         if (Ambient is not null)
         {
             Ambient.Release();
             return default;
         }
-        if (async)
-            return Connection.DisposeAsync();
-        Connection.Dispose();
-        return default;
+        return Connection.DisposeAsync();
+    }
+
+    /// <summary>The synchronous form, for the one synchronous path: a relation loaded inside a property getter.</summary>
+    public void Dispose()
+    {
+        if (Ambient is not null)
+            Ambient.Release();
+        else
+            Connection.Dispose();
     }
 }

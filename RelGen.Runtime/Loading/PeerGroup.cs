@@ -1,9 +1,12 @@
 namespace RelGen.Loading;
 
-/// <summary>The objects one query returned, shared by each of them, so a relation can be loaded for all at once.</summary>
-internal sealed class PeerGroup(FetchMode mode)
+/// <summary>The objects one query returned, loaded together: in <see cref="FetchMode.Peers"/> a relation read on one loads for all.</summary>
+internal abstract class PeerGroup
 {
-    public FetchMode Mode { get; } = mode;
+}
 
-    public List<object> Members { get; } = [];
+/// <inheritdoc cref="PeerGroup"/>
+internal sealed class PeerGroup<T> : PeerGroup where T : class
+{
+    public List<T> Members { get; } = [];
 }

@@ -1,7 +1,7 @@
 namespace RelGen.Query;
 
 /// <summary>A part extracted from a date before comparing.</summary>
-public enum DateTransform
+internal enum DateTransform
 {
     None,
     Year,

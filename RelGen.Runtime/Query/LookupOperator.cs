@@ -1,7 +1,7 @@
 namespace RelGen.Query;
 
 /// <summary>The comparison a field condition makes (Django's lookup names).</summary>
-public enum LookupOperator
+internal enum LookupOperator
 {
     Exact,
     IExact,

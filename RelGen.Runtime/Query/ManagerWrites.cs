@@ -1,131 +1,155 @@
+using System.Collections.Concurrent;
 using Npgsql;
 using RelGen.Execution;
+using RelGen.Metadata;
 using RelGen.Save;
-using RelGen.Schema;
 
 namespace RelGen.Query;
 
-/// <summary>The writes of reverse managers; each is atomic and moves saved objects in one UPDATE.</summary>
+/// <summary>The writes of reverse managers; each is atomic and moves saved objects in one UPDATE, its SQL built once per relation.</summary>
 internal static class ManagerWrites
 {
-    public static async ValueTask AddAsync<TOwner, T>(RelGenDatabase database, TOwner owner, RelationMeta relation, List<T> objects, bool async, CancellationToken cancellationToken)
+    private static readonly ConcurrentDictionary<RelationDescriptor, Statements> ByRelation = new();
+
+    public static async Task AddAsync<TOwner, T>(RelGenDatabase database, TOwner owner, RelationDescriptor<T, TOwner> relation, List<T> objects,
+        CancellationToken cancellationToken)
         where TOwner : class, IModel<TOwner>
         where T : class, IModel<T>
     {
         if (objects.Count == 0)
             return;
-        var meta = T.Meta;
-        var saved = new List<T>();
-        var unsaved = new List<T>();
-        foreach (var item in objects)
-        {
-            ArgumentNullException.ThrowIfNull(item, nameof(objects));
-            meta.SetRelated(item, relation.Index, owner);
-            meta.PrepareSave(item);
-            (meta.IsSaved(item) ? saved : unsaved).Add(item);
-        }
+        var model = T.RelGenModel;
+        var (saved, unsaved) = Attach(model, owner, relation, objects);
         // One UPDATE moves every saved object and is atomic alone; a transaction is needed only for more statements.
         var statements = (saved.Count > 0 ? 1 : 0) + unsaved.Count;
-        await InTransactionAsync(database, async, statements > 1, async lease =>
+        await RunAsync(database, statements > 1, async lease =>
         {
             if (saved.Count > 0)
             {
-                await using var update = database.CreateCommand(lease,
-                    $"UPDATE {relation.Source.QuotedTable} SET {relation.Column.QuotedColumn} = $1 WHERE {meta.Key.QuotedColumn} = ANY($2)");
-                TOwner.Meta.AddKeyParameter(owner, update.Parameters);
-                meta.AddKeyArrayParameter(saved, update.Parameters);
-                _ = async ? await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) : update.ExecuteNonQuery();
+                await using var update = database.CreateCommand(lease, For(relation).Move);
+                TOwner.RelGenModel.AddKeyParameter(owner, update.Parameters);
+                update.Parameters.Add(model.KeyArrayParameter(saved));
+                await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
             foreach (var item in unsaved)
-                await Saver.SaveOnAsync(database, lease, item, async, cancellationToken).ConfigureAwait(false);
+                await Saver.SaveOnAsync(database, lease, item, Saver.AllColumns(model), cancellationToken).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
+        AcceptKeys(relation, saved);
     }
 
-    public static async ValueTask RemoveAsync<TOwner, T>(RelGenDatabase database, TOwner owner, RelationMeta relation, List<T> objects, bool async, CancellationToken cancellationToken)
+    public static async Task RemoveAsync<TOwner, T>(RelGenDatabase database, TOwner owner, RelationDescriptor<T, TOwner> relation, List<T> objects,
+        CancellationToken cancellationToken)
         where TOwner : class, IModel<TOwner>
         where T : class, IModel<T>
     {
-        var meta = T.Meta;
-        var ownerKey = TOwner.Meta.GetKey(owner);
+        var model = T.RelGenModel;
         foreach (var item in objects)
         {
             ArgumentNullException.ThrowIfNull(item, nameof(objects));
             // Django raises the owner model's DoesNotExist here, before any write.
-            if (!meta.IsSaved(item) || !Equals(meta.GetRelationKey(item, relation.Index), ownerKey))
-                throw new DoesNotExistException(TOwner.Meta.ClassName, $"{meta.ClassName} '{item}' is not related to {TOwner.Meta.ClassName} '{owner}'; nothing was removed.");
+            if (!model.HasKey(item) || !relation.PointsAt(item, owner))
+                throw new DoesNotExistException(TOwner.RelGenModel.Name, $"{model.Name} '{item}' is not related to {TOwner.RelGenModel.Name} '{owner}'; nothing was removed.");
         }
         if (objects.Count == 0)
             return;
-        await InTransactionAsync(database, async, multiple: false, async lease =>
+        await RunAsync(database, multiple: false, async lease =>
         {
-            await using var update = database.CreateCommand(lease,
-                $"UPDATE {relation.Source.QuotedTable} SET {relation.Column.QuotedColumn} = NULL WHERE {relation.Column.QuotedColumn} = $1 AND {meta.Key.QuotedColumn} = ANY($2)");
-            TOwner.Meta.AddKeyParameter(owner, update.Parameters);
-            meta.AddKeyArrayParameter(objects, update.Parameters);
-            _ = async ? await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) : update.ExecuteNonQuery();
+            await using var update = database.CreateCommand(lease, For(relation).Detach);
+            TOwner.RelGenModel.AddKeyParameter(owner, update.Parameters);
+            update.Parameters.Add(model.KeyArrayParameter(objects));
+            await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
         foreach (var item in objects)
-            meta.SetRelated(item, relation.Index, null);
+            relation.Assign(item, null);
+        AcceptKeys(relation, objects);
     }
 
-    public static async ValueTask ClearAsync<TOwner, T>(RelGenDatabase database, TOwner owner, RelationMeta relation, bool async, CancellationToken cancellationToken)
+    public static Task ClearAsync<TOwner, T>(RelGenDatabase database, TOwner owner, RelationDescriptor<T, TOwner> relation, CancellationToken cancellationToken)
         where TOwner : class, IModel<TOwner>
         where T : class, IModel<T>
-    {
-        await InTransactionAsync(database, async, multiple: false, async lease =>
+        => RunAsync(database, multiple: false, async lease =>
         {
-            await using var update = database.CreateCommand(lease,
-                $"UPDATE {relation.Source.QuotedTable} SET {relation.Column.QuotedColumn} = NULL WHERE {relation.Column.QuotedColumn} = $1");
-            TOwner.Meta.AddKeyParameter(owner, update.Parameters);
-            _ = async ? await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) : update.ExecuteNonQuery();
-        }, cancellationToken).ConfigureAwait(false);
-    }
+            await using var update = database.CreateCommand(lease, For(relation).DetachAll);
+            TOwner.RelGenModel.AddKeyParameter(owner, update.Parameters);
+            await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
 
     /// <summary>
     /// Django's <c>set()</c> on a nullable relation: the saved objects listed are attached and every other object of the
     /// owner detached, in one UPDATE that touches only rows that change; unsaved objects are then inserted pointing at
     /// the owner (in one transaction with the UPDATE).
     /// </summary>
-    public static async ValueTask SetAsync<TOwner, T>(RelGenDatabase database, TOwner owner, RelationMeta relation, List<T> objects, bool async, CancellationToken cancellationToken)
+    public static async Task SetAsync<TOwner, T>(RelGenDatabase database, TOwner owner, RelationDescriptor<T, TOwner> relation, List<T> objects,
+        CancellationToken cancellationToken)
         where TOwner : class, IModel<TOwner>
         where T : class, IModel<T>
     {
-        var meta = T.Meta;
+        var model = T.RelGenModel;
+        var (saved, unsaved) = Attach(model, owner, relation, objects);
+        await RunAsync(database, unsaved.Count > 0, async lease =>
+        {
+            await using (var update = database.CreateCommand(lease, For(relation).Set))
+            {
+                TOwner.RelGenModel.AddKeyParameter(owner, update.Parameters);
+                update.Parameters.Add(model.KeyArrayParameter(saved));
+                await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+            foreach (var item in unsaved)
+                await Saver.SaveOnAsync(database, lease, item, Saver.AllColumns(model), cancellationToken).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
+        AcceptKeys(relation, saved);
+    }
+
+    /// <summary>Points every object at the owner in memory and checks it; splits them into saved and unsaved ones.</summary>
+    private static (List<T> Saved, List<T> Unsaved) Attach<TOwner, T>(ModelDescriptor<T> model, TOwner owner, RelationDescriptor<T, TOwner> relation, List<T> objects)
+        where TOwner : class, IModel<TOwner>
+        where T : class, IModel<T>
+    {
         var saved = new List<T>();
         var unsaved = new List<T>();
         foreach (var item in objects)
         {
             ArgumentNullException.ThrowIfNull(item, nameof(objects));
-            meta.SetRelated(item, relation.Index, owner);
-            meta.PrepareSave(item);
-            (meta.IsSaved(item) ? saved : unsaved).Add(item);
+            relation.Assign(item, owner);
+            Saver.Validate(model, item);
+            (model.Context(item) is not null ? saved : unsaved).Add(item);
         }
-        await InTransactionAsync(database, async, unsaved.Count > 0, async lease =>
-        {
-            var fk = relation.Column.QuotedColumn;
-            var key = meta.Key.QuotedColumn;
-            await using (var update = database.CreateCommand(lease,
-                $"UPDATE {relation.Source.QuotedTable} SET {fk} = CASE WHEN {key} = ANY($2) THEN $1 END "
-                + $"WHERE ({fk} = $1 AND NOT ({key} = ANY($2))) OR ({key} = ANY($2) AND {fk} IS DISTINCT FROM $1)"))
-            {
-                TOwner.Meta.AddKeyParameter(owner, update.Parameters);
-                meta.AddKeyArrayParameter(saved, update.Parameters);
-                _ = async ? await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) : update.ExecuteNonQuery();
-            }
-            foreach (var item in unsaved)
-                await Saver.SaveOnAsync(database, lease, item, async, cancellationToken).ConfigureAwait(false);
-        }, cancellationToken).ConfigureAwait(false);
+        return (saved, unsaved);
+    }
+
+    /// <summary>The key column now holds what the objects say: only that column's change is accepted (other edits stay unsaved).</summary>
+    private static void AcceptKeys<TOwner, T>(RelationDescriptor<T, TOwner> relation, List<T> objects)
+        where TOwner : class, IModel<TOwner>
+        where T : class, IModel<T>
+    {
+        var column = (ColumnDescriptor<T>)relation.Column;
+        foreach (var item in objects)
+            column.AcceptChange(item);
     }
 
     /// <summary>Runs <paramref name="work"/> on one connection, in a transaction when it writes more than once and none is ambient.</summary>
-    private static ValueTask InTransactionAsync(RelGenDatabase database, bool async, bool multiple, Func<ConnectionLease, Task> work, CancellationToken cancellationToken)
-        => multiple
-            ? AtomicAsync(database, () => OnConnectionAsync(database, async, work, cancellationToken).AsTask(), cancellationToken)
-            : OnConnectionAsync(database, async, work, cancellationToken);
-
-    private static async ValueTask OnConnectionAsync(RelGenDatabase database, bool async, Func<ConnectionLease, Task> work, CancellationToken cancellationToken)
+    private static async Task RunAsync(RelGenDatabase database, bool multiple, Func<ConnectionLease, Task> work, CancellationToken cancellationToken)
     {
-        var lease = await database.AcquireAsync(async, cancellationToken).ConfigureAwait(false);
+        if (!multiple || database.InTransaction)
+        {
+            await OnConnectionAsync(database, work, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        var transaction = await database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await OnConnectionAsync(database, work, cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await transaction.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private static async Task OnConnectionAsync(RelGenDatabase database, Func<ConnectionLease, Task> work, CancellationToken cancellationToken)
+    {
+        var lease = await database.AcquireAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             await work(lease).ConfigureAwait(false);
@@ -136,27 +160,30 @@ internal static class ManagerWrites
         }
         finally
         {
-            await lease.DisposeAsync(async).ConfigureAwait(false);
+            await lease.DisposeAsync().ConfigureAwait(false);
         }
     }
 
-    /// <summary>Runs <paramref name="body"/> in the ambient transaction, or in a new one it commits.</summary>
-    private static async ValueTask AtomicAsync(RelGenDatabase database, Func<Task> body, CancellationToken cancellationToken)
+    private static Statements For(RelationDescriptor relation) => ByRelation.GetOrAdd(relation, static r => new Statements(r));
+
+    /// <summary>A relation's manager statements; <c>$1</c> is the owner's key, <c>$2</c> the objects' keys.</summary>
+    private sealed class Statements
     {
-        if (database.InTransaction)
+        public Statements(RelationDescriptor relation)
         {
-            await body().ConfigureAwait(false);
-            return;
+            var table = relation.Source.QuotedTable;
+            var fk = relation.Column.QuotedName;
+            var key = relation.Source.Key.QuotedName;
+            Move = $"UPDATE {table} SET {fk} = $1 WHERE {key} = ANY($2)";
+            Detach = $"UPDATE {table} SET {fk} = NULL WHERE {fk} = $1 AND {key} = ANY($2)";
+            DetachAll = $"UPDATE {table} SET {fk} = NULL WHERE {fk} = $1";
+            Set = $"UPDATE {table} SET {fk} = CASE WHEN {key} = ANY($2) THEN $1 END "
+                + $"WHERE ({fk} = $1 AND NOT ({key} = ANY($2))) OR ({key} = ANY($2) AND {fk} IS DISTINCT FROM $1)";
         }
-        var transaction = await database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await body().ConfigureAwait(false);
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            await transaction.DisposeAsync().ConfigureAwait(false);
-        }
+
+        public string Move { get; }
+        public string Detach { get; }
+        public string DetachAll { get; }
+        public string Set { get; }
     }
 }

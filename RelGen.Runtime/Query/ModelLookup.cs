@@ -1,43 +1,42 @@
 using System.ComponentModel;
-using RelGen.Schema;
+using RelGen.Metadata;
 
 namespace RelGen.Query;
 
 /// <summary>
-/// The base of the generated lookup types: a model reached through a path (none for the query's own model).
-/// Generated members expose each column as a typed field and each relation as another lookup.
+/// The base of the generated lookup types: a model reached through a path (none for the query's own model). Generated
+/// members expose each column as a typed field and each relation as another lookup.
 /// </summary>
 public abstract class ModelLookup
 {
-    protected ModelLookup(RelationPath? path, ModelMeta meta)
+    private protected ModelLookup(RelationPath? path, ModelDescriptor model)
     {
         RelGenPath = path;
-        RelGenMeta = meta;
+        Model = model;
     }
 
+    /// <summary>The relation hops from the query's model to this one; null for the query's own model.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public RelationPath? RelGenPath { get; }
+    protected internal RelationPath? RelGenPath { get; }
 
+    internal ModelDescriptor Model { get; }
+
+    /// <summary>The lookup one forward hop further, through <paramref name="relation"/> of this model.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public ModelMeta RelGenMeta { get; }
+    protected ModelLookup RelGenForward(RelationDescriptor relation) => relation.Target.LookupAt(new RelationPath(RelGenPath, relation, isReverse: false));
 
-    /// <summary>A column of this model on this path.</summary>
+    /// <summary>The lookup one reverse hop further, back through <paramref name="relation"/>, which points at this model.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    protected ColumnRef RelGenColumn(int ordinal) => new(RelGenPath, RelGenMeta.Columns[ordinal]);
+    protected ModelLookup RelGenReverse(RelationDescriptor relation) => relation.Source.LookupAt(new RelationPath(RelGenPath, relation, isReverse: true));
 
-    /// <summary>The path one forward hop further, through this model's relation <paramref name="index"/>.</summary>
-    [EditorBrowsable(EditorBrowsableState.Never)]
-    protected RelationPath RelGenForward(int index) => new(RelGenPath, RelGenMeta.Relations[index], isReverse: false);
+    /// <inheritdoc />
+    public override string ToString() => RelGenPath?.ToString() ?? Model.Name;
 
-    /// <summary>The path one reverse hop further, back through <paramref name="relation"/> that points at this model.</summary>
-    [EditorBrowsable(EditorBrowsableState.Never)]
-    protected RelationPath RelGenReverse(RelationMeta relation) => new(RelGenPath, relation, isReverse: true);
-
-    public override string ToString() => RelGenPath?.ToString() ?? RelGenMeta.ClassName;
-
+    /// <inheritdoc />
     [EditorBrowsable(EditorBrowsableState.Never)]
     public override bool Equals(object? obj) => ReferenceEquals(this, obj);
 
+    /// <inheritdoc />
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public override int GetHashCode() => RelGenPath?.GetHashCode() ?? RelGenMeta.GetHashCode();
+    public override int GetHashCode() => RelGenPath?.GetHashCode() ?? Model.GetHashCode();
 }

@@ -1,4 +1,5 @@
-using RelGen.Schema;
+using System.ComponentModel;
+using RelGen.Metadata;
 
 namespace RelGen.Query;
 
@@ -8,8 +9,10 @@ public abstract class NullableRelatedManager<TOwner, T, TLookup> : RelatedManage
     where T : class, IModel<T>
     where TLookup : ModelLookup
 {
-    protected NullableRelatedManager(TOwner owner, RelationMeta relation, TLookup root, Func<TLookup, TOwner, Predicate> ownerFilter)
-        : base(owner, relation, root, ownerFilter)
+    /// <summary>Used by the generated manager.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    protected NullableRelatedManager(TOwner owner, RelationDescriptor<T, TOwner> relation)
+        : base(owner, relation)
     {
     }
 
@@ -25,7 +28,7 @@ public abstract class NullableRelatedManager<TOwner, T, TLookup> : RelatedManage
         ArgumentNullException.ThrowIfNull(objects);
         try
         {
-            await ManagerWrites.RemoveAsync(Database, Owner, Relation, objects.ToList(), async: true, cancellationToken).ConfigureAwait(false);
+            await ManagerWrites.RemoveAsync(Database, Owner, Relation, objects.ToList(), cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -38,7 +41,7 @@ public abstract class NullableRelatedManager<TOwner, T, TLookup> : RelatedManage
     {
         try
         {
-            await ManagerWrites.ClearAsync<TOwner, T>(Database, Owner, Relation, async: true, cancellationToken).ConfigureAwait(false);
+            await ManagerWrites.ClearAsync<TOwner, T>(Database, Owner, Relation, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -53,7 +56,7 @@ public abstract class NullableRelatedManager<TOwner, T, TLookup> : RelatedManage
         var list = objects.ToList();
         try
         {
-            await ManagerWrites.SetAsync(Database, Owner, Relation, list, async: true, cancellationToken).ConfigureAwait(false);
+            await ManagerWrites.SetAsync(Database, Owner, Relation, list, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -65,7 +68,7 @@ public abstract class NullableRelatedManager<TOwner, T, TLookup> : RelatedManage
     public async Task SetAsync(QuerySet<T> query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var list = await QueryExecutor.ToListAsync<T>(Database, query.State, async: true, cancellationToken).ConfigureAwait(false);
+        var list = await QueryExecutor.ToListAsync<T>(Database, query.State, cancellationToken).ConfigureAwait(false);
         await SetAsync(list, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,19 +1,26 @@
+using RelGen.Sql;
+
 namespace RelGen.Query;
 
 /// <summary>One term of an <c>OrderBy</c>: a field, ascending or descending.</summary>
 public sealed class OrderTerm
 {
-    public OrderTerm(ColumnRef column, bool descending)
+    internal OrderTerm(ColumnRef column, bool descending)
     {
         Column = column;
         Descending = descending;
     }
 
-    public ColumnRef Column { get; }
+    internal ColumnRef Column { get; }
 
-    public bool Descending { get; }
+    internal bool Descending { get; }
 
-    internal bool ShapeEquals(OrderTerm other) => Descending == other.Descending && ColumnRefShape.Equal(Column, other.Column);
+    internal void Write(ShapeWriter writer)
+    {
+        writer.Token(ShapeOp.Order, Descending ? 1 : 0);
+        writer.Column(Column);
+    }
 
+    /// <inheritdoc />
     public override string ToString() => (Descending ? "-" : "") + Column;
 }

@@ -1,68 +1,73 @@
 using System.Collections.Concurrent;
 using System.Text;
-using RelGen.Schema;
+using Npgsql;
+using RelGen.Metadata;
 
 namespace RelGen.Query;
 
-/// <summary>Loads reverse sets for many parents in one query per relation (<c>fk = ANY($1)</c>).</summary>
+/// <summary>
+/// <c>PrefetchRelated</c>: loads the objects pointing at many parents in one query per relation, groups them by key
+/// (typed: a dictionary keyed by the parent key type), and caches each parent's list in the query's context for the
+/// parents' reverse managers.
+/// </summary>
 internal static class Prefetcher
 {
-    private static readonly ConcurrentDictionary<RelationMeta, string> SqlByRelation = new();
+    private static readonly ConcurrentDictionary<RelationDescriptor, string> SqlByRelation = new();
 
-    public static async ValueTask LoadAsync<T>(RelGenDatabase database, List<T> parents, RelationPath[] paths, bool async, CancellationToken cancellationToken)
-        where T : class, IModel<T>
+    public static async Task LoadAsync<TSource, TTarget, TKey>(RelGenDatabase database, Relation<TSource, TTarget, TKey> relation,
+        List<TTarget> parents, QueryState? query, CancellationToken cancellationToken)
+        where TSource : class, IModel<TSource>
+        where TTarget : class, IModel<TTarget>
+        where TKey : notnull
     {
-        var meta = T.Meta;
-        foreach (var path in paths)
+        var parentModel = relation.TargetModel;
+        var childModel = relation.SourceModel;
+        var context = parentModel.Context(parents[0])!;
+        var cache = context.Prefetched<Dictionary<TKey, List<TSource>>>(relation);
+        var byParent = new Dictionary<TKey, List<TSource>>(parents.Count);
+        var byKey = new Dictionary<TKey, TTarget>(parents.Count);
+        foreach (var parent in parents)
+            byKey[parentModel.GetKey(parent)] = parent;
+        var childContext = context.ForLoaded<TSource>();
+        var lease = await database.AcquireAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            var relation = path.Relation;
-            var child = relation.Source;
-            var byParent = new Dictionary<object, List<object>>();
-            var lease = await database.AcquireAsync(async, cancellationToken).ConfigureAwait(false);
-            try
+            await using var command = database.CreateCommand(lease, SqlByRelation.GetOrAdd(relation, BuildSql));
+            command.Parameters.Add(new NpgsqlParameter<TKey[]> { TypedValue = [.. byKey.Keys] });
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                await using var command = database.CreateCommand(lease, SqlByRelation.GetOrAdd(relation, BuildSql));
-                meta.AddKeyArrayParameter(parents, command.Parameters);
-                await using var reader = async
-                    ? await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false)
-                    : command.ExecuteReader();
-                while (async ? await reader.ReadAsync(cancellationToken).ConfigureAwait(false) : reader.Read())
-                {
-                    var item = child.ReadObject(reader, 0);
-                    ((IModel)item).RelGenDatabase = database;
-                    var key = child.GetRelationKeyObject(item, relation.Index)!;
-                    if (!byParent.TryGetValue(key, out var items))
-                        byParent[key] = items = [];
-                    items.Add(item);
-                }
+                var child = childModel.Read(reader, 0, childContext);
+                if (!relation.TryGetKey(child, out var key))
+                    continue;
+                if (!byParent.TryGetValue(key, out var items))
+                    byParent[key] = items = [];
+                items.Add(child);
+                relation.Attach(child, byKey[key]);
             }
-            finally
-            {
-                await lease.DisposeAsync(async).ConfigureAwait(false);
-            }
-            foreach (var parent in parents)
-            {
-                if (!byParent.TryGetValue(meta.GetKey(parent), out var items))
-                    items = [];
-                foreach (var item in items)
-                    child.SetRelated(item, relation.Index, parent);
-                var extras = ((IModel)parent).RelGenExtras ??= new EntityExtras();
-                (extras.Prefetched ??= [])[relation] = items;
-            }
+        }
+        finally
+        {
+            await lease.DisposeAsync().ConfigureAwait(false);
+        }
+        lock (cache)
+        {
+            foreach (var key in byKey.Keys)
+                cache[key] = byParent.TryGetValue(key, out var items) ? items : [];
         }
     }
 
-    private static string BuildSql(RelationMeta relation)
+    private static string BuildSql(RelationDescriptor relation)
     {
         var child = relation.Source;
         var sql = new StringBuilder("SELECT ");
-        for (var i = 0; i < child.Columns.Length; i++)
-            sql.Append(i == 0 ? "" : ", ").Append("t0.").Append(child.Columns[i].QuotedColumn);
-        sql.Append(" FROM ").Append(child.QuotedTable).Append(" t0 WHERE t0.").Append(relation.Column.QuotedColumn).Append(" = ANY($1)");
-        for (var i = 0; i < child.Ordering.Length; i++)
+        for (var i = 0; i < child.Columns.Count; i++)
+            sql.Append(i == 0 ? "" : ", ").Append("t0.").Append(child.Columns[i].QuotedName);
+        sql.Append(" FROM ").Append(child.QuotedTable).Append(" t0 WHERE t0.").Append(relation.Column.QuotedName).Append(" = ANY($1)");
+        for (var i = 0; i < child.Ordering.Count; i++)
         {
             var term = child.Ordering[i];
-            sql.Append(i == 0 ? " ORDER BY " : ", ").Append("t0.").Append(child.Columns[term.ColumnOrdinal].QuotedColumn).Append(term.Descending ? " DESC" : " ASC");
+            sql.Append(i == 0 ? " ORDER BY " : ", ").Append("t0.").Append(term.Column.QuotedName).Append(term.Descending ? " DESC" : " ASC");
         }
         return sql.ToString();
     }

@@ -1,5 +1,6 @@
-using System.Runtime.CompilerServices;
+using System.ComponentModel;
 using RelGen.Delete;
+using RelGen.Execution;
 using RelGen.Sql;
 
 namespace RelGen.Query;
@@ -13,8 +14,9 @@ public class QuerySet<T, TLookup> : QuerySet<T>, IAsyncEnumerable<T>
     where TLookup : ModelLookup
 {
     /// <summary>Used by generated code: <c>Article.Objects(db)</c>.</summary>
-    public QuerySet(RelGenDatabase database, TLookup root)
-        : this(database, root, T.Meta.AllRows)
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public QuerySet(RelGenDatabase database)
+        : this(database, (TLookup)T.RelGenModel.Root, T.RelGenModel.AllRows)
     {
     }
 
@@ -23,9 +25,6 @@ public class QuerySet<T, TLookup> : QuerySet<T>, IAsyncEnumerable<T>
         ArgumentNullException.ThrowIfNull(database);
         Root = root;
     }
-
-    [ThreadStatic]
-    private static Npgsql.NpgsqlCommand? _scratch;
 
     private protected TLookup Root { get; }
 
@@ -67,55 +66,59 @@ public class QuerySet<T, TLookup> : QuerySet<T>, IAsyncEnumerable<T>
     public QuerySet<T, TLookup> WithFetchMode(FetchMode mode) => With(State.WithFetchMode(mode));
 
     /// <summary>The command text exactly as it would be sent, with placeholders and no values.</summary>
-    public string ToSql() => QueryCompiler.Compile(State, QueryKind.Select).Sql;
+    public string ToSql() => QueryCommand.Sql(State, QueryKind.Select);
 
     /// <summary>The values that would be sent with <see cref="ToSql"/>, in placeholder order.</summary>
     public IReadOnlyList<object?> ToParameters()
     {
-        // A reused per-thread collection: only the parameters and the returned array are allocated.
-        var parameters = (_scratch ??= new Npgsql.NpgsqlCommand()).Parameters;
+        using var command = new Npgsql.NpgsqlCommand();
+        var writer = ShapeWriter.Rent(command.Parameters);
         try
         {
-            State.AddParameters(parameters);
-            var values = new object?[parameters.Count];
-            for (var i = 0; i < values.Length; i++)
-                values[i] = parameters[i].Value;
-            return values;
+            State.Write(writer, QueryKind.Select);
         }
         finally
         {
-            parameters.Clear();
+            ShapeWriter.Return(writer);
         }
+        var values = new object?[command.Parameters.Count];
+        for (var i = 0; i < values.Length; i++)
+            values[i] = command.Parameters[i].Value;
+        return values;
     }
 
+    /// <summary>Every matching object, in order.</summary>
     public Task<List<T>> ToListAsync(CancellationToken cancellationToken = default)
-        => QueryExecutor.ToListAsync<T>(Database, State, async: true, cancellationToken);
+        => QueryExecutor.ToListAsync<T>(Database, State, cancellationToken);
 
+    /// <summary>How many rows the query yields (a reverse join without <c>Distinct()</c> can repeat rows, as in Django).</summary>
     public Task<int> CountAsync(CancellationToken cancellationToken = default)
-        => QueryExecutor.CountAsync(Database, State, async: true, cancellationToken);
+        => QueryExecutor.CountAsync(Database, State, cancellationToken);
 
+    /// <summary>True when the query yields at least one row.</summary>
     public Task<bool> ExistsAsync(CancellationToken cancellationToken = default)
-        => QueryExecutor.ExistsAsync(Database, State, async: true, cancellationToken);
+        => QueryExecutor.ExistsAsync(Database, State, cancellationToken);
 
     /// <summary>The first object (by the query's order, else by key), or null.</summary>
     public Task<T?> FirstOrDefaultAsync(CancellationToken cancellationToken = default)
-        => QueryExecutor.FirstOrDefaultAsync<T>(Database, State, async: true, cancellationToken);
+        => QueryExecutor.FirstOrDefaultAsync<T>(Database, State, cancellationToken);
 
     /// <summary>The one object matching; throws <see cref="DoesNotExistException"/> or <see cref="MultipleObjectsReturnedException"/>.</summary>
     public Task<T> GetAsync(Func<TLookup, Predicate> predicate, CancellationToken cancellationToken = default)
-        => QueryExecutor.GetAsync<T>(Database, State.AddFilter(predicate(Root), exclude: false), async: true, cancellationToken);
+        => QueryExecutor.GetAsync<T>(Database, State.AddFilter(predicate(Root), exclude: false), cancellationToken);
 
     /// <summary>The one object of this query set; throws as <see cref="GetAsync(Func{TLookup, Predicate}, CancellationToken)"/>.</summary>
     public Task<T> GetAsync(CancellationToken cancellationToken = default)
-        => QueryExecutor.GetAsync<T>(Database, State, async: true, cancellationToken);
+        => QueryExecutor.GetAsync<T>(Database, State, cancellationToken);
 
     /// <summary>Deletes every matching object with the on-delete rules of every relation, atomically.</summary>
     public Task<DeleteResult> DeleteAsync(CancellationToken cancellationToken = default)
-        => Deleter.DeleteQueryAsync(Database, State, async: true, cancellationToken).AsTask();
+        => Deleter.DeleteQueryAsync(Database, State, cancellationToken);
 
     /// <summary>Streams the rows as they arrive.</summary>
     public IAsyncEnumerator<T> GetAsyncEnumerator(CancellationToken cancellationToken = default)
         => new QueryEnumerator<T>(Database, State, cancellationToken);
 
+    /// <inheritdoc />
     public override string ToString() => ToSql();
 }

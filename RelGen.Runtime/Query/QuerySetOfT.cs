@@ -11,6 +11,7 @@ public abstract class QuerySet<T> where T : class, IModel<T>
         State = state;
     }
 
+    /// <summary>The database the query runs on.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public RelGenDatabase Database { get; }
 

@@ -1,63 +1,75 @@
+using System.ComponentModel;
+using RelGen.Metadata;
 using RelGen.Save;
-using RelGen.Schema;
 
 namespace RelGen.Query;
 
 /// <summary>
-/// A reverse manager (<c>reporter.ArticleSet</c>): the query set of the objects pointing at one owner,
-/// plus <c>CreateAsync</c> and <c>AddAsync</c>. The generator derives one per relation, adding a typed
-/// <c>CreateAsync(named parameters…)</c>.
+/// A reverse manager (<c>reporter.ArticleSet</c>): the query set of the objects pointing at one owner, plus <c>CreateAsync</c>
+/// and <c>AddAsync</c>. The generator derives one per relation, adding a typed <c>CreateAsync(named parameters…)</c>.
+/// After <c>PrefetchRelated</c> every terminal is served from what the prefetch loaded, until a write through the manager.
 /// </summary>
 public abstract class RelatedManager<TOwner, T, TLookup> : QuerySet<T, TLookup>
     where TOwner : class, IModel<TOwner>
     where T : class, IModel<T>
     where TLookup : ModelLookup
 {
-    protected RelatedManager(TOwner owner, RelationMeta relation, TLookup root, Func<TLookup, TOwner, Predicate> ownerFilter)
-        : base(DatabaseOf(owner, relation), root, T.Meta.AllRows
-            .AddFilter(ownerFilter(root, owner), exclude: false)
-            .WithKnown(new KnownRelated(relation, owner, TOwner.Meta.GetKey(owner))))
+    /// <summary>Used by the generated manager.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    protected RelatedManager(TOwner owner, RelationDescriptor<T, TOwner> relation)
+        : base(DatabaseOf(owner, relation), (TLookup)T.RelGenModel.Root, T.RelGenModel.AllRows
+            .AddFilter(relation.PointsAtFilter(owner), exclude: false)
+            .WithKnown(new KnownRelated<T, TOwner>(relation, owner)))
     {
         Owner = owner;
         Relation = relation;
     }
 
-    /// <summary>The object this manager's objects point at.</summary>
-    protected TOwner Owner { get; }
+    private protected TOwner Owner { get; }
 
-    /// <summary>The relation this manager walks backwards.</summary>
-    protected RelationMeta Relation { get; }
+    private protected RelationDescriptor<T, TOwner> Relation { get; }
 
-    private static RelGenDatabase DatabaseOf(TOwner owner, RelationMeta relation)
+    private static RelGenDatabase DatabaseOf(TOwner owner, RelationDescriptor<T, TOwner> relation)
     {
         ArgumentNullException.ThrowIfNull(owner);
-        if (((IModel)owner).RelGenDatabase is { } database && TOwner.Meta.IsSaved(owner))
-            return database;
+        var model = TOwner.RelGenModel;
+        if (model.Context(owner) is { } context && model.HasKey(owner))
+            return context.Database;
         throw new InvalidOperationException(
-            $"'{TOwner.Meta.ClassName}' instance ('{owner}') needs to be saved before its {relation.RelatedName} can be used.");
+            $"'{model.Name}' instance ('{owner}') needs to be saved before its {relation.RelatedName} can be used.");
     }
 
     /// <summary>The related objects; served from <c>PrefetchRelated</c>'s cache when the owner has one.</summary>
     public new Task<List<T>> ToListAsync(CancellationToken cancellationToken = default)
-    {
-        if (((IModel)Owner).RelGenExtras?.Prefetched is { } cache && cache.TryGetValue(Relation, out var items))
-        {
-            var list = (List<object>)items;
-            var result = new List<T>(list.Count);
-            foreach (var item in list)
-                result.Add((T)item);
-            return Task.FromResult(result);
-        }
-        return base.ToListAsync(cancellationToken);
-    }
+        => Relation.TryGetPrefetched(Owner, out var items) ? Task.FromResult(new List<T>(items)) : base.ToListAsync(cancellationToken);
+
+    /// <summary>How many related objects there are; from <c>PrefetchRelated</c>'s cache when the owner has one.</summary>
+    public new Task<int> CountAsync(CancellationToken cancellationToken = default)
+        => Relation.TryGetPrefetched(Owner, out var items) ? Task.FromResult(items.Count) : base.CountAsync(cancellationToken);
+
+    /// <summary>True when there is a related object; from <c>PrefetchRelated</c>'s cache when the owner has one.</summary>
+    public new Task<bool> ExistsAsync(CancellationToken cancellationToken = default)
+        => Relation.TryGetPrefetched(Owner, out var items) ? Task.FromResult(items.Count > 0) : base.ExistsAsync(cancellationToken);
+
+    /// <summary>Streams the related objects; from <c>PrefetchRelated</c>'s cache when the owner has one.</summary>
+    public new IAsyncEnumerator<T> GetAsyncEnumerator(CancellationToken cancellationToken = default)
+        => Relation.TryGetPrefetched(Owner, out var items)
+            ? new ListEnumerator<T>(items, cancellationToken)
+            : base.GetAsyncEnumerator(cancellationToken);
 
     /// <summary>Points <paramref name="entity"/> at the owner, inserts it and returns it.</summary>
     public async Task<T> CreateAsync(T entity, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entity);
-        Attach(entity);
-        await Saver.SaveAsync(Database, entity, async: true, cancellationToken).ConfigureAwait(false);
-        DropCache();
+        Relation.Assign(entity, Owner);
+        try
+        {
+            await Saver.SaveAsync(Database, entity, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            DropCache();
+        }
         return entity;
     }
 
@@ -70,7 +82,7 @@ public abstract class RelatedManager<TOwner, T, TLookup> : QuerySet<T, TLookup>
         ArgumentNullException.ThrowIfNull(objects);
         try
         {
-            await ManagerWrites.AddAsync(Database, Owner, Relation, objects.ToList(), async: true, cancellationToken).ConfigureAwait(false);
+            await ManagerWrites.AddAsync(Database, Owner, Relation, objects.ToList(), cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -78,9 +90,6 @@ public abstract class RelatedManager<TOwner, T, TLookup> : QuerySet<T, TLookup>
         }
     }
 
-    /// <summary>Sets the relation of <paramref name="entity"/> to the owner, in memory.</summary>
-    private void Attach(T entity) => T.Meta.SetRelated(entity, Relation.Index, Owner);
-
     /// <summary>Forgets the prefetched set: it no longer reflects the database.</summary>
-    protected void DropCache() => ((IModel)Owner).RelGenExtras?.Prefetched?.Remove(Relation);
+    private protected void DropCache() => Relation.DropPrefetched(Owner);
 }

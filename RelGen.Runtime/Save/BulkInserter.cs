@@ -1,13 +1,13 @@
-using System.Runtime.CompilerServices;
 using Npgsql;
 using RelGen.Execution;
+using RelGen.Metadata;
 
 namespace RelGen.Save;
 
 /// <summary>
-/// Inserts many objects in as few round trips as possible. Small batches: one multi-row INSERT that
-/// returns the identity keys in row order. Large batches: the keys are taken from the identity's
-/// sequence first (one query), then every row goes through binary COPY. Either way each object ends
+/// Inserts many objects in as few round trips as possible. Small batches: one multi-row INSERT that returns the identity
+/// keys in row order. Large batches: the keys are taken from the identity's sequence first (one query), then every row
+/// goes through binary COPY, written asynchronously so a buffer flush never blocks a thread. Either way each object ends
 /// up with its key, and the insert is one atomic statement.
 /// </summary>
 internal static class BulkInserter
@@ -17,28 +17,29 @@ internal static class BulkInserter
 
     private const int MaxParameters = 32_000;
 
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
-    public static async ValueTask BulkCreateAsync<T>(RelGenDatabase database, IEnumerable<T> entities, bool async, CancellationToken cancellationToken)
+    public static async Task BulkCreateAsync<T>(RelGenDatabase database, IEnumerable<T> entities, CancellationToken cancellationToken)
         where T : class, IModel<T>
     {
         ArgumentNullException.ThrowIfNull(entities);
         var list = entities as IReadOnlyList<T> ?? entities.ToList();
         if (list.Count == 0)
             return;
-        var meta = T.Meta;
+        var model = T.RelGenModel;
         foreach (var entity in list)
         {
             ArgumentNullException.ThrowIfNull(entity, nameof(entities));
-            meta.PrepareSave(entity);
+            Saver.Validate(model, entity);
+            if (!model.Key.IsIdentity && !model.HasKey(entity))
+                model.AssignNewKey(entity);
         }
-        var lease = await database.AcquireAsync(async, cancellationToken).ConfigureAwait(false);
+        var lease = await database.AcquireAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var written = meta.Columns.Length - (meta.Key.IsIdentity ? 1 : 0);
+            var written = model.Columns.Count - (model.Key.IsIdentity ? 1 : 0);
             if (list.Count <= CopyThreshold && list.Count * written <= MaxParameters)
-                await InsertRowsAsync(database, lease, list, async, cancellationToken).ConfigureAwait(false);
+                await InsertRowsAsync(database, lease, model, list, cancellationToken).ConfigureAwait(false);
             else
-                await CopyAsync(database, lease, list, async, cancellationToken).ConfigureAwait(false);
+                await CopyAsync(database, lease, model, list, cancellationToken).ConfigureAwait(false);
         }
         catch (PostgresException e) when (Errors.IsIntegrityError(e))
         {
@@ -46,65 +47,69 @@ internal static class BulkInserter
         }
         finally
         {
-            await lease.DisposeAsync(async).ConfigureAwait(false);
+            await lease.DisposeAsync().ConfigureAwait(false);
         }
         foreach (var entity in list)
-            ((IModel)entity).RelGenDatabase = database;
+        {
+            model.Context(entity) ??= database.DefaultContext;
+            model.AcceptChanges(entity);
+        }
     }
 
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
-    private static async ValueTask InsertRowsAsync<T>(RelGenDatabase database, ConnectionLease lease, IReadOnlyList<T> list, bool async, CancellationToken cancellationToken)
+    private static async Task InsertRowsAsync<T>(RelGenDatabase database, ConnectionLease lease, ModelDescriptor<T> model, IReadOnlyList<T> list,
+        CancellationToken cancellationToken)
         where T : class, IModel<T>
     {
-        var meta = T.Meta;
-        await using var command = database.CreateCommand(lease, ModelSql.For(meta).InsertRows(meta, list.Count));
+        await using var command = database.CreateCommand(lease, ModelSql.For(model).InsertRows(list.Count));
         foreach (var entity in list)
-            meta.AddInsertParameters(entity, command.Parameters);
-        if (!meta.Key.IsIdentity)
         {
-            _ = async ? await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) : command.ExecuteNonQuery();
+            foreach (var column in model.TypedColumns)
+            {
+                if (!column.IsIdentity)
+                    column.AddParameter(entity, command.Parameters);
+            }
+        }
+        if (!model.Key.IsIdentity)
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             return;
         }
-        await using var reader = async ? await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false) : command.ExecuteReader();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         for (var i = 0; i < list.Count; i++)
         {
-            _ = async ? await reader.ReadAsync(cancellationToken).ConfigureAwait(false) : reader.Read();
-            meta.ReadKey(list[i], reader, 0);
+            await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            model.ReadKey(list[i], reader, 0);
         }
     }
 
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
-    private static async ValueTask CopyAsync<T>(RelGenDatabase database, ConnectionLease lease, IReadOnlyList<T> list, bool async, CancellationToken cancellationToken)
+    private static async Task CopyAsync<T>(RelGenDatabase database, ConnectionLease lease, ModelDescriptor<T> model, IReadOnlyList<T> list,
+        CancellationToken cancellationToken)
         where T : class, IModel<T>
     {
-        var meta = T.Meta;
-        var sql = ModelSql.For(meta);
-        if (meta.Key.IsIdentity)
+        var sql = ModelSql.For(model);
+        if (model.Key.IsIdentity)
         {
             await using var reserve = database.CreateCommand(lease, sql.ReserveKeys);
             reserve.Parameters.Add(new NpgsqlParameter<int> { TypedValue = list.Count });
-            await using var keys = async ? await reserve.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false) : reserve.ExecuteReader();
+            await using var keys = await reserve.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             for (var i = 0; i < list.Count; i++)
             {
-                _ = async ? await keys.ReadAsync(cancellationToken).ConfigureAwait(false) : keys.Read();
-                meta.ReadKey(list[i], keys, 0);
+                await keys.ReadAsync(cancellationToken).ConfigureAwait(false);
+                model.ReadKey(list[i], keys, 0);
             }
         }
         database.Log.Command(sql.CopyIn);
-        var importer = async
-            ? await lease.Connection.BeginBinaryImportAsync(sql.CopyIn, cancellationToken).ConfigureAwait(false)
-            : lease.Connection.BeginBinaryImport(sql.CopyIn);
+        var importer = await lease.Connection.BeginBinaryImportAsync(sql.CopyIn, cancellationToken).ConfigureAwait(false);
         await using (importer.ConfigureAwait(false))
         {
+            var columns = model.TypedColumns;
             foreach (var entity in list)
             {
-                if (async)
-                    await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
-                else
-                    importer.StartRow();
-                meta.WriteRow(entity, importer);
+                await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
+                foreach (var column in columns)
+                    await column.WriteAsync(entity, importer, cancellationToken).ConfigureAwait(false);
             }
-            _ = async ? await importer.CompleteAsync(cancellationToken).ConfigureAwait(false) : importer.Complete();
+            await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 }

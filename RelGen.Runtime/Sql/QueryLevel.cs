@@ -1,46 +1,34 @@
 using System.Text;
+using RelGen.Metadata;
 using RelGen.Query;
-using RelGen.Schema;
 
 namespace RelGen.Sql;
 
 /// <summary>
-/// One SELECT's FROM clause: the root table and the joins its paths need. Single-valued paths share
-/// one join; a multi-valued (reverse) path joins once per filter clause, as Django does.
+/// One SELECT's FROM clause: the root table and the joins its paths need. Single-valued paths share one join; a
+/// multi-valued (reverse) path joins once per filter clause, as Django does.
 /// </summary>
-internal sealed class QueryLevel
+internal sealed class QueryLevel(ModelDescriptor model, SqlCompiler compiler)
 {
     private readonly List<Join> _joins = [];
-    private readonly SqlCounters _counters;
 
-    public QueryLevel(ModelMeta model, SqlCounters counters)
-    {
-        Model = model;
-        _counters = counters;
-        RootAlias = counters.NextAlias();
-    }
+    public ModelDescriptor Model { get; } = model;
 
-    public ModelMeta Model { get; }
-
-    public string RootAlias { get; }
+    public string RootAlias { get; } = compiler.NextAlias();
 
     /// <summary>The filter clause being written; -1 outside filters (ordering, select-related).</summary>
     public int CurrentGroup { get; set; } = -1;
 
-    public SqlCounters Counters => _counters;
-
     /// <summary>Resolves a column to its alias and column, joining what the path needs.</summary>
-    public (string Alias, ColumnMeta Column) Resolve(ColumnRef column)
+    public (string Alias, ColumnDescriptor Column) Resolve(RelationPath? path, ColumnDescriptor column, DateTransform transform)
     {
-        var path = column.Path;
-        var meta = column.Column;
         // reporter.Id is reporter_id on the article: no join (Django's reporter__pk).
-        if (meta.IsKey && path is { IsReverse: false } && column.Transform == DateTransform.None)
+        if (column.IsKey && path is { IsReverse: false } && transform == DateTransform.None)
         {
-            meta = path.Relation.Column;
+            column = path.Relation.Column;
             path = path.Parent;
         }
-        return (AliasFor(path).Alias, meta);
+        return (AliasFor(path).Alias, column);
     }
 
     public (string Alias, bool Inner) AliasFor(RelationPath? path)
@@ -55,7 +43,7 @@ internal sealed class QueryLevel
                 return (join.Alias, join.Inner);
         }
         var inner = parentInner && !path.IsReverse && !path.Relation.IsNullable;
-        var alias = _counters.NextAlias();
+        var alias = compiler.NextAlias();
         _joins.Add(new Join(parentAlias, path.Relation, path.IsReverse, group, alias, inner));
         return (alias, inner);
     }
@@ -69,19 +57,19 @@ internal sealed class QueryLevel
             sql.Append(join.Inner ? " INNER JOIN " : " LEFT OUTER JOIN ");
             if (join.IsReverse)
             {
-                // parent is the target; the joined table holds the key column.
+                // The parent is the target; the joined table holds the key column.
                 sql.Append(relation.Source.QuotedTable).Append(' ').Append(join.Alias)
-                    .Append(" ON ").Append(join.Alias).Append('.').Append(relation.Column.QuotedColumn)
-                    .Append(" = ").Append(join.ParentAlias).Append('.').Append(relation.Target.Key.QuotedColumn);
+                    .Append(" ON ").Append(join.Alias).Append('.').Append(relation.Column.QuotedName)
+                    .Append(" = ").Append(join.ParentAlias).Append('.').Append(relation.Target.Key.QuotedName);
             }
             else
             {
                 sql.Append(relation.Target.QuotedTable).Append(' ').Append(join.Alias)
-                    .Append(" ON ").Append(join.Alias).Append('.').Append(relation.Target.Key.QuotedColumn)
-                    .Append(" = ").Append(join.ParentAlias).Append('.').Append(relation.Column.QuotedColumn);
+                    .Append(" ON ").Append(join.Alias).Append('.').Append(relation.Target.Key.QuotedName)
+                    .Append(" = ").Append(join.ParentAlias).Append('.').Append(relation.Column.QuotedName);
             }
         }
     }
 
-    private sealed record Join(string ParentAlias, RelationMeta Relation, bool IsReverse, int Group, string Alias, bool Inner);
+    private sealed record Join(string ParentAlias, RelationDescriptor Relation, bool IsReverse, int Group, string Alias, bool Inner);
 }

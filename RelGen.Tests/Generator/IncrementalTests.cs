@@ -9,7 +9,8 @@ namespace RelGen.Tests.Generator;
 /// </summary>
 public class IncrementalTests
 {
-    private static readonly string[] TrackedSteps = [TrackingNames.Parse, TrackingNames.Diagnostics, TrackingNames.Graph, TrackingNames.Clashes];
+    private static readonly string[] TrackedSteps =
+        [TrackingNames.Parse, TrackingNames.Diagnostics, TrackingNames.Graph, TrackingNames.Clashes, TrackingNames.ModelFiles, TrackingNames.Registration];
 
     // A method before the properties: editing its body moves every property after it.
     private const string Reporter = """
@@ -34,6 +35,7 @@ public class IncrementalTests
         """;
 
     private const int ReporterIndex = 0;
+    private const int ArticleIndex = 1;
     private const int HelperIndex = 2;
 
     [Test]
@@ -82,6 +84,37 @@ public class IncrementalTests
         }
     }
 
+    [TestCase("[MaxLength(30)] public string LastName", "[MaxLength(40)] public string LastName")]
+    [TestCase("public int Id { get; set; }", "public int Id { get; set; }\n    public bool Active { get; set; }")]
+    public void ModelPropertyEditReemitsOnlyThatModelsFile(string before, string after)
+    {
+        var result = RunTwice(c => Replace(c, ReporterIndex, Reporter.Replace(before, after)));
+
+        var files = result.TrackedSteps[TrackingNames.ModelFiles].SelectMany(s => s.Outputs).ToList();
+        using (Assert.EnterMultipleScope())
+        {
+            // Article points at Reporter, but its file holds nothing of Reporter's columns: it is not emitted again.
+            Assert.That(files.Where(o => FileOf(o.Value) == "Reporter").Select(o => o.Reason), Is.EqualTo(new[] { IncrementalStepRunReason.Modified }), () => Describe(result));
+            Assert.That(files.Where(o => FileOf(o.Value) == "Article").Select(o => o.Reason), Is.All.AnyOf(IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged), () => Describe(result));
+            Assert.That(result.TrackedSteps[TrackingNames.Registration].SelectMany(s => s.Outputs).Select(o => o.Reason),
+                Is.All.AnyOf(IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged), () => Describe(result));
+        }
+    }
+
+    [Test]
+    public void RelationSourceEditReemitsOnlyTheSourcesFile()
+    {
+        // The reverse manager lives in the source's file, so the target's file does not depend on the source's columns.
+        var result = RunTwice(c => Replace(c, ArticleIndex, ContractModels.Article.Replace("[MaxLength(100)]", "[MaxLength(120)]")));
+
+        var files = result.TrackedSteps[TrackingNames.ModelFiles].SelectMany(s => s.Outputs).ToList();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(files.Where(o => FileOf(o.Value) == "Article").Select(o => o.Reason), Is.EqualTo(new[] { IncrementalStepRunReason.Modified }), () => Describe(result));
+            Assert.That(files.Where(o => FileOf(o.Value) == "Reporter").Select(o => o.Reason), Is.All.AnyOf(IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged), () => Describe(result));
+        }
+    }
+
     /// <summary>Runs the driver on the models, then again on the compilation <paramref name="edit"/> makes; returns the second run.</summary>
     private static GeneratorRunResult RunTwice(Func<Compilation, Compilation> edit)
     {
@@ -111,7 +144,9 @@ public class IncrementalTests
         }
     }
 
-    private static string? ClassOf(object value) => value is ParseResult { Model: { } model } ? model.ClassName : null;
+    private static string? ClassOf(object value) => value is ParseResult { Model: { } model } ? model.ClassName : FileOf(value);
+
+    private static string? FileOf(object value) => value is ModelEmitSpec spec ? spec.Model.ClassName : null;
 
     private static string Describe(GeneratorRunResult result)
         => string.Join("; ", TrackedSteps.Select(step =>

@@ -189,10 +189,10 @@ public class ValidModelTests
         var generated = run.GeneratedSources["NewsItem.g.cs"];
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(generated, Does.Contain("""base("NewsItem", "news_item",""" + "\n"));
-            Assert.That(generated, Does.Contain("new global::RelGen.Schema.OrderingTerm[] { new(2, true), new(1, false) }"));
+            Assert.That(generated, Does.Contain("""new __RG.ModelBuilder<__M, int>("NewsItem", "news_item", this);"""));
+            Assert.That(generated, Does.Contain("b.OrderBy(new __RG.OrderingTerm(PubDate, true), new __RG.OrderingTerm(Headline));"));
             Assert.That(generated, Does.Not.Contain("\"Link\""));
-            Assert.That(generated, Does.Contain("""new("ReporterId", "reporter_id", "integer", false, 0, false, false, "1")"""));
+            Assert.That(generated, Does.Contain("""ReporterId = b.Column<int>("ReporterId", "reporter_id", "integer", static e => ref e.__rgReporterId, static e => ref e.__rgoReporterId, defaultSql: "1");"""));
         }
     }
 }

@@ -1,3 +1,4 @@
+using RelGen.Execution;
 using RelGen.Query;
 using RelGen.Sql;
 
@@ -7,5 +8,5 @@ namespace RelGen.Tests.Sql;
 internal static class QueryText
 {
     public static string Count<T>(QuerySet<T> query) where T : class, IModel<T>
-        => QueryCompiler.Compile(query.State, QueryKind.Count).Sql;
+        => QueryCommand.Sql(query.State, QueryKind.Count);
 }

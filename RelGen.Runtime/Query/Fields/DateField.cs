@@ -1,17 +1,23 @@
+using System.ComponentModel;
+using RelGen.Metadata;
+
 namespace RelGen.Query;
 
 /// <summary>A date or timestamp column: order lookups plus the <c>Year</c>, <c>Month</c> and <c>Day</c> parts as number fields.</summary>
 public sealed class DateField<T> : OrderedField<T> where T : struct
 {
-    private NumberField<int>? _year, _month, _day;
+    /// <summary>Used by generated lookups.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public DateField(RelationPath? path, ColumnDescriptor column) : base(path, column) { }
 
-    public DateField(ColumnRef column) : base(column) { }
+    /// <summary>The year.</summary>
+    public NumberField<int> Year => Part(DateTransform.Year);
 
-    public NumberField<int> Year => _year ??= Part(DateTransform.Year);
+    /// <summary>The month, 1 to 12.</summary>
+    public NumberField<int> Month => Part(DateTransform.Month);
 
-    public NumberField<int> Month => _month ??= Part(DateTransform.Month);
-
-    public NumberField<int> Day => _day ??= Part(DateTransform.Day);
+    /// <summary>The day of the month.</summary>
+    public NumberField<int> Day => Part(DateTransform.Day);
 
     private NumberField<int> Part(DateTransform transform) => new(new ColumnRef(Column.Path, Column.Column, transform));
 }

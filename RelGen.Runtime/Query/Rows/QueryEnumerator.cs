@@ -7,17 +7,21 @@ namespace RelGen.Query;
 /// <summary>
 /// Streams a select query's objects for <c>await foreach</c>. Hand-written rather than an async iterator: a row that is
 /// already buffered costs one synchronous <c>ReadAsync</c> and no state machine. The connection is opened by the first
-/// <see cref="MoveNextAsync"/> and held until disposal.
+/// <see cref="MoveNextAsync"/> and held until disposal; the cancellation token is observed on every row. In
+/// <see cref="FetchMode.Peers"/> rows are read a chunk ahead (Django's iterator chunks), so the peers whose relations load
+/// together are the whole chunk, not only the rows already seen.
 /// </summary>
 internal sealed class QueryEnumerator<T> : IAsyncEnumerator<T> where T : class, IModel<T>
 {
     private readonly RelGenDatabase _database;
     private readonly QueryState _state;
     private readonly CancellationToken _cancellationToken;
-    private RowMaterializer<T> _rows;
+    private RowMaterializer<T>? _rows;
     private ConnectionLease _lease;
     private NpgsqlCommand? _command;
     private NpgsqlDataReader? _reader;
+    private List<T>? _chunk;
+    private int _next;
 
     public QueryEnumerator(RelGenDatabase database, QueryState state, CancellationToken cancellationToken)
     {
@@ -32,6 +36,9 @@ internal sealed class QueryEnumerator<T> : IAsyncEnumerator<T> where T : class, 
     {
         if (_reader is null)
             return OpenAndReadAsync();
+        _cancellationToken.ThrowIfCancellationRequested();
+        if (_chunk is not null)
+            return NextInChunkAsync();
         var read = _reader.ReadAsync(_cancellationToken);
         return read.IsCompletedSuccessfully ? new ValueTask<bool>(Take(read.Result)) : AwaitReadAsync(read);
     }
@@ -39,7 +46,7 @@ internal sealed class QueryEnumerator<T> : IAsyncEnumerator<T> where T : class, 
     private bool Take(bool read)
     {
         if (read)
-            Current = _rows.Read(_reader!);
+            Current = _rows!.Read(_reader!);
         return read;
     }
 
@@ -47,13 +54,41 @@ internal sealed class QueryEnumerator<T> : IAsyncEnumerator<T> where T : class, 
 
     private async ValueTask<bool> OpenAndReadAsync()
     {
-        var compiled = QueryCompiler.Compile(_state, QueryKind.Select);
+        _lease = await _database.AcquireAsync(_cancellationToken).ConfigureAwait(false);
+        _command = QueryCommand.Create(_lease);
+        var compiled = QueryCommand.Bind(_database, _command, _state, QueryKind.Select);
         _rows = new RowMaterializer<T>(_database, _state, compiled);
-        _lease = await _database.AcquireAsync(async: true, _cancellationToken).ConfigureAwait(false);
-        _command = _database.CreateCommand(_lease, compiled.Sql);
-        _state.AddParameters(_command.Parameters);
-        _reader = await QueryExecutor.ExecuteReaderAsync(_command, async: true, _cancellationToken).ConfigureAwait(false);
+        await RelGenDatabase.PrepareAsync(_command, _cancellationToken).ConfigureAwait(false);
+        _reader = await _command.ExecuteReaderAsync(_cancellationToken).ConfigureAwait(false);
+        if (_rows.ChunksPeers)
+        {
+            _chunk = new List<T>(RowMaterializer<T>.PeerChunk);
+            return await NextInChunkAsync().ConfigureAwait(false);
+        }
         return Take(await _reader.ReadAsync(_cancellationToken).ConfigureAwait(false));
+    }
+
+    private ValueTask<bool> NextInChunkAsync()
+    {
+        if (_next < _chunk!.Count)
+        {
+            Current = _chunk[_next++];
+            return new ValueTask<bool>(true);
+        }
+        return ReadChunkAsync();
+    }
+
+    /// <summary>Reads the next chunk of rows (one peer group), then yields its first object.</summary>
+    private async ValueTask<bool> ReadChunkAsync()
+    {
+        _chunk!.Clear();
+        _next = 0;
+        while (_chunk.Count < RowMaterializer<T>.PeerChunk && await _reader!.ReadAsync(_cancellationToken).ConfigureAwait(false))
+            _chunk.Add(_rows!.Read(_reader));
+        if (_chunk.Count == 0)
+            return false;
+        Current = _chunk[_next++];
+        return true;
     }
 
     public async ValueTask DisposeAsync()
@@ -63,6 +98,6 @@ internal sealed class QueryEnumerator<T> : IAsyncEnumerator<T> where T : class, 
         if (_command is not null)
             await _command.DisposeAsync().ConfigureAwait(false);
         if (_lease.Connection is not null)
-            await _lease.DisposeAsync(async: true).ConfigureAwait(false);
+            await _lease.DisposeAsync().ConfigureAwait(false);
     }
 }

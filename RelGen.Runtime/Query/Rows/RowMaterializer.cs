@@ -1,76 +1,84 @@
-using Npgsql;
-using RelGen.Schema;
+using System.Data.Common;
+using RelGen.Loading;
+using RelGen.Metadata;
 using RelGen.Sql;
 
 namespace RelGen.Query;
 
 /// <summary>
-/// Turns the current row of a select query into an object: select-related objects attached, the known owner set,
-/// peers joined. A struct, so the list and single-object reads carry it in their own (pooled) frames.
+/// Turns the current row of a select query into an object: select-related objects attached, the known owner set, peers
+/// joined. One per query execution; it holds no rows, so streaming stays in constant memory whatever the fetch mode
+/// (a peer group is at most <see cref="PeerChunk"/> objects, as Django's iterator chunks them).
 /// </summary>
-internal readonly struct RowMaterializer<T> where T : class, IModel<T>
+internal sealed class RowMaterializer<T> where T : class, IModel<T>
 {
+    /// <summary>How many streamed objects share one peer group.</summary>
+    internal const int PeerChunk = 2000;
+
     private readonly RelGenDatabase _database;
-    private readonly RelationPath[]? _selectRelated;
-    private readonly KnownRelated? _known;
+    private readonly QueryState _state;
     private readonly int[] _relatedOffsets;
-    private readonly Loading.PeerGroup? _peers;
+    private readonly ModelDescriptor<T> _model = T.RelGenModel;
+    private readonly KnownRelated<T>? _known;
+    private LoadContext _context;
+    private IRowAttacher<T>[]? _related;
 
     public RowMaterializer(RelGenDatabase database, QueryState state, CompiledQuery compiled)
     {
         _database = database;
-        // Read once here, not per row.
-        _selectRelated = state.SelectRelated.Length > 0 ? state.SelectRelated : null;
-        _known = state.Known;
+        _state = state;
         _relatedOffsets = compiled.RelatedOffsets;
-        // Peers need a shared group; an explicit mode must travel with each object. Otherwise nothing is allocated.
-        var mode = state.FetchMode ?? database.FetchMode;
-        _peers = state.FetchMode is not null || mode == FetchMode.Peers ? new Loading.PeerGroup(mode) : null;
+        _known = state.Known as KnownRelated<T>;
+        _context = NewContext();
     }
 
-    public T Read(NpgsqlDataReader reader)
+    /// <summary>True when objects join peer groups of <see cref="PeerChunk"/> rows: a stream then reads a chunk ahead.</summary>
+    public bool ChunksPeers => _context.Peers is not null;
+
+    public T Read(DbDataReader reader)
     {
-        var meta = T.Meta;
-        var entity = meta.Read(reader, 0);
-        ((IModel)entity).RelGenDatabase = _database;
-        if (_selectRelated is not null)
-            AttachRelated(entity, reader, _selectRelated);
-        // After select-related, so the manager's owner wins over a second copy of itself.
-        if (_known is { } known && Equals(meta.GetRelationKey(entity, known.Relation.Index), known.OwnerKey))
-            meta.SetRelated(entity, known.Relation.Index, known.Owner);
-        if (_peers is not null)
+        var entity = _model.Read(reader, 0, _context);
+        if (_relatedOffsets.Length > 0)
         {
-            _peers.Members.Add(entity);
-            ((IModel)entity).RelGenExtras = new EntityExtras { Peers = _peers };
+            foreach (var attacher in _related ??= CreateAttachers())
+                attacher.Attach(entity, reader);
+        }
+        // After select-related, so the manager's owner wins over a second copy of itself.
+        _known?.Apply(entity);
+        if (_context.Peers is PeerGroup<T> peers)
+        {
+            peers.Members.Add(entity);
+            if (peers.Members.Count == PeerChunk)
+            {
+                _context = NewContext();
+                _related = null;
+            }
         }
         return entity;
     }
 
-    private void AttachRelated(T entity, NpgsqlDataReader reader, RelationPath[] paths)
+    /// <summary>
+    /// Peers need a group of their own; an explicit mode must travel with the objects; prefetch caches need a place per
+    /// query. Otherwise the objects share the database's default context and nothing is allocated.
+    /// </summary>
+    private LoadContext NewContext()
     {
-        // Paths are attached in order, so a chained path (a.Reporter.Editor) finds its parent object loaded.
-        for (var i = 0; i < paths.Length; i++)
-        {
-            var path = paths[i];
-            var target = path.Model;
-            var offset = _relatedOffsets[i];
-            object? related = null;
-            if (!reader.IsDBNull(offset + target.KeyOrdinal))
-            {
-                related = target.ReadObject(reader, offset);
-                ((IModel)related).RelGenDatabase = _database;
-            }
-            var owner = OwnerOf(entity, path.Parent);
-            if (owner is not null)
-                path.Relation.Source.SetRelated(owner, path.Relation.Index, related);
-        }
+        var peers = (_state.FetchMode ?? _database.FetchMode) == FetchMode.Peers;
+        if (!peers && _state.FetchMode is null && _state.Prefetch.Length == 0)
+            return _database.DefaultContext;
+        return new LoadContext(_database, _state.FetchMode, peers ? new PeerGroup<T>() : null);
     }
 
-    private static object? OwnerOf(T entity, RelationPath? path)
+    /// <summary>One attacher per path of the model itself; each builds those of the paths below it.</summary>
+    private IRowAttacher<T>[] CreateAttachers()
     {
-        if (path is null)
-            return entity;
-        var parent = OwnerOf(entity, path.Parent);
-        return parent is null ? null : path.Relation.Source.GetRelated(parent, path.Relation.Index);
+        var paths = _state.SelectRelated;
+        var roots = new List<IRowAttacher<T>>();
+        for (var i = 0; i < paths.Length; i++)
+        {
+            if (paths[i].Parent is null)
+                roots.Add(paths[i].Relation.CreateAttacher<T>(paths[i], paths, _relatedOffsets, _context));
+        }
+        return [.. roots];
     }
 }

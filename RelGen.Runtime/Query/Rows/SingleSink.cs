@@ -30,6 +30,6 @@ internal struct SingleSink<T>(bool exactlyOne) : IRowSink<T, T?> where T : class
     [DoesNotReturn]
     private static void ThrowNotOne(QueryState state, int count)
         => throw (count == 0
-            ? new DoesNotExistException(state.Model.ClassName)
-            : new MultipleObjectsReturnedException(state.Model.ClassName, count));
+            ? new DoesNotExistException(state.Model.Name)
+            : new MultipleObjectsReturnedException(state.Model.Name, count));
 }

@@ -1,0 +1,127 @@
+using System.Collections.Generic;
+using System.Linq;
+using RelGen.Generator.Model;
+
+namespace RelGen.Generator.Emit;
+
+/// <summary>
+/// Writes the model's descriptor holder: a nested internal class with one named, typed field per column and relation, built
+/// in its constructor from typed accessor lambdas, and the binding the runtime calls (row reader, state, lookup), implemented
+/// explicitly so no name clashes with the model's properties. Generic runtime code does the rest.
+/// </summary>
+internal static class DescriptorEmitter
+{
+    public static void Write(SourceWriter w, ModelEmitSpec spec)
+    {
+        var model = spec.Model;
+        w.Open($"internal sealed class {Names.Descriptor} : __RG.IModelBinding<__M>");
+        w.Line($"public static readonly {Names.Descriptor} __I = new();");
+        w.Line($"public readonly __RG.ModelDescriptor<__M, {model.Key.Type}> __Descriptor;");
+        foreach (var column in model.Columns)
+            w.Line($"public readonly __RG.Column<__M, {ColumnCode.ValueType(column)}> {Names.Id(column.Property)};");
+        for (var i = 0; i < model.Relations.Count; i++)
+        {
+            if (spec.RelationIsValid[i])
+            {
+                var r = model.Relations[i];
+                w.Line($"public readonly __RG.Relation<__M, {r.TargetType}, {r.TargetKeyType}> {Names.Id(r.Property)};");
+            }
+        }
+        w.Line();
+        WriteConstructor(w, spec);
+        WriteRead(w, model);
+        w.Line();
+        w.Line("ref __RG.LoadContext? __RG.IModelBinding<__M>.Context(__M e) => ref e.__rgContext;");
+        w.Line();
+        w.Line("__RQ.ModelLookup __RG.IModelBinding<__M>.CreateLookup(__RQ.RelationPath? p) => new Lookup(p);");
+        w.Close();
+    }
+
+    private static void WriteConstructor(SourceWriter w, ModelEmitSpec spec)
+    {
+        var model = spec.Model;
+        w.Open($"private {Names.Descriptor}()");
+        w.Line($"var b = new __RG.ModelBuilder<__M, {model.Key.Type}>({Names.Literal(model.ClassName)}, {Names.Literal(model.Table)}, this);");
+        foreach (var column in model.Columns)
+            w.Line($"{Names.Id(column.Property)} = b.{Declare(model, column)};");
+        for (var i = 0; i < model.Relations.Count; i++)
+        {
+            if (!spec.RelationIsValid[i])
+                continue;
+            var r = model.Relations[i];
+            var key = model.Columns[r.ColumnIndex];
+            var factory = r.IsNullable && key.IsValueType ? "NullableRelation" : "Relation";
+            w.Line($"{Names.Id(r.Property)} = b.{factory}<{r.TargetType}, {r.TargetKeyType}>({Names.Literal(r.Property)}, {Names.Id(key.Property)}, static e => ref e.{r.ObjectField}, {Names.OnDelete}.{r.OnDelete}, {Names.Literal(r.RelatedName)}, {Names.Literal(r.RelatedQueryName)});");
+        }
+        if (model.Ordering.Count > 0)
+        {
+            var terms = model.Ordering.Select(o => $"new __RG.OrderingTerm({Names.Id(model.Columns[o.ColumnIndex].Property)}{(o.Descending ? ", true" : "")})");
+            w.Line($"b.OrderBy({string.Join(", ", terms)});");
+        }
+        w.Line("__Descriptor = b.Build();");
+        w.Close();
+    }
+
+    /// <summary>The factory call declaring one column: the key, a relation's key (a generated field), or a property.</summary>
+    private static string Declare(ModelSpec model, ColumnSpec c)
+    {
+        var head = $"{Names.Literal(c.Property)}, {Names.Literal(c.Column)}, {Names.Literal(c.SqlType)}";
+        var options = new List<string>();
+        if (c.IsNullable)
+            options.Add("nullable: true");
+        if (c.MaxLength > 0)
+            options.Add("maxLength: " + c.MaxLength);
+        if (c.DefaultSql is not null)
+            options.Add("defaultSql: " + Names.Literal(c.DefaultSql));
+        var tail = options.Count == 0 ? "" : ", " + string.Join(", ", options);
+        var property = Names.Id(c.Property);
+        if (c == model.Key)
+        {
+            var set = c.HasSetter ? $"static (e, v) => e.{property} = v" : "null";
+            return $"PrimaryKey({head}, static e => e.{property}, {set}, identity: {(model.KeyIsIdentity ? "true" : "false")})";
+        }
+        if (c.RelationIndex >= 0)
+        {
+            var field = model.Relations[c.RelationIndex].KeyField;
+            return $"Column<{c.DeclaredType}>({head}, static e => ref e.{field}, static e => ref e.{ColumnCode.Original(c)}{tail})";
+        }
+        string get, setValue;
+        if (c.Kind == FieldKind.Enum)
+        {
+            get = $"({c.DeclaredStoreType})e.{property}";
+            setValue = $"({c.DeclaredType})v";
+        }
+        else
+        {
+            get = "e." + property;
+            setValue = "v";
+        }
+        var setter = c.HasSetter ? $"static (e, v) => e.{property} = {setValue}" : "null";
+        return $"Column<{c.DeclaredStoreType}>({head}, static e => {get}, {setter}, static e => ref e.{ColumnCode.Original(c)}{tail})";
+    }
+
+    /// <summary>Reads a row by ordinal with typed getters, remembers the values read, and gives the object its context.</summary>
+    private static void WriteRead(SourceWriter w, ModelSpec model)
+    {
+        w.Line();
+        w.Open($"__M __RG.IModelBinding<__M>.Read({Names.Reader} r, int o, __RG.LoadContext c)");
+        w.Line("var e = new __M");
+        w.Line("{");
+        for (var i = 0; i < model.Columns.Count; i++)
+        {
+            var c = model.Columns[i];
+            w.Line($"    {ColumnCode.Member(model, c)} = {ColumnCode.Read(c, i == 0 ? "o" : "o + " + i)},");
+        }
+        w.Line("    __rgContext = c,");
+        w.Line("};");
+        foreach (var c in model.Columns)
+        {
+            if (c == model.Key)
+                continue;
+            var value = "e." + ColumnCode.Member(model, c);
+            w.Line($"e.{ColumnCode.Original(c)} = {(c.Kind == FieldKind.Enum && c.RelationIndex < 0 ? $"({c.DeclaredStoreType}){value}" : value)};");
+        }
+        w.Line("return e;");
+        w.Close();
+    }
+}

@@ -1,0 +1,45 @@
+using Npgsql;
+using RelGen.Query;
+using RelGen.Sql;
+
+namespace RelGen.Execution;
+
+/// <summary>Binds a query to a command in one pass: shape and parameters together, then the cached SQL text of the shape.</summary>
+internal static class QueryCommand
+{
+    /// <summary>Writes <paramref name="state"/> as <paramref name="kind"/> into <paramref name="command"/>'s parameters and text, and logs it.</summary>
+    public static CompiledQuery Bind(RelGenDatabase database, NpgsqlCommand command, QueryState state, QueryKind kind)
+    {
+        var writer = ShapeWriter.Rent(command.Parameters);
+        try
+        {
+            state.Write(writer, kind);
+            var compiled = QueryCache.Get(writer);
+            command.CommandText = compiled.Sql;
+            database.Log.Command(compiled.Sql);
+            return compiled;
+        }
+        finally
+        {
+            ShapeWriter.Return(writer);
+        }
+    }
+
+    /// <summary>The SQL text of <paramref name="state"/> as <paramref name="kind"/>, without values.</summary>
+    public static string Sql(QueryState state, QueryKind kind)
+    {
+        var writer = ShapeWriter.Rent(null);
+        try
+        {
+            state.Write(writer, kind);
+            return QueryCache.Get(writer).Sql;
+        }
+        finally
+        {
+            ShapeWriter.Return(writer);
+        }
+    }
+
+    /// <summary>A command on the lease's connection whose text <see cref="Bind"/> sets.</summary>
+    public static NpgsqlCommand Create(in ConnectionLease lease) => new() { Connection = lease.Connection, Transaction = lease.Transaction };
+}

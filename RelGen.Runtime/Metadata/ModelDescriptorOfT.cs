@@ -1,0 +1,86 @@
+using System.Data.Common;
+using Npgsql;
+using RelGen.Query;
+
+namespace RelGen.Metadata;
+
+/// <summary>
+/// The typed half of a model's descriptor. Generated code builds it with a <see cref="ModelBuilder{T, TKey}"/>, keeping one
+/// named, typed field per column and relation, and supplies only what is model-specific through
+/// <see cref="IModelBinding{T}"/>: reading a row, reaching the object's state and creating its lookup. Everything else is
+/// generic runtime code over these types.
+/// </summary>
+public abstract class ModelDescriptor<T> : ModelDescriptor where T : class, IModel<T>
+{
+    private readonly List<ColumnDescriptor<T>> _typedColumns = [];
+    private readonly List<IRelationFrom<T>> _typedRelations = [];
+    private readonly IModelBinding<T> _binding;
+    private QueryState? _allRows;
+
+    private protected ModelDescriptor(string name, string table, IModelBinding<T> binding) : base(name, table)
+    {
+        _binding = binding;
+    }
+
+    /// <inheritdoc />
+    public sealed override Type ClrType => typeof(T);
+
+    internal IReadOnlyList<ColumnDescriptor<T>> TypedColumns => _typedColumns;
+
+    internal IReadOnlyList<IRelationFrom<T>> TypedRelations => _typedRelations;
+
+    /// <inheritdoc cref="IModelBinding{T}.Read"/>
+    internal T Read(DbDataReader reader, int offset, LoadContext context) => _binding.Read(reader, offset, context);
+
+    /// <inheritdoc cref="IModelBinding{T}.Context"/>
+    internal ref LoadContext? Context(T entity) => ref _binding.Context(entity);
+
+    private protected sealed override ModelLookup CreateRootLookup() => _binding.CreateLookup(null);
+
+    internal sealed override ModelLookup LookupAt(RelationPath path) => _binding.CreateLookup(path);
+
+    /// <summary>The query of every row, shared: query states are immutable, so <c>Objects(db)</c> allocates none.</summary>
+    internal QueryState AllRows => _allRows ??= new QueryState(this);
+
+    /// <summary>True when the object has a key (a lookup may compare it; a relation may point at it).</summary>
+    internal abstract bool HasKey(T entity);
+
+    /// <summary>True when RelGen chooses keys for new objects (a <see cref="Guid"/> key), as a Django key with a default.</summary>
+    internal abstract bool AssignsKeys { get; }
+
+    /// <summary>Gives an object without a key the key it will be inserted with, when RelGen chooses keys (a <see cref="Guid"/>).</summary>
+    internal abstract void AssignNewKey(T entity);
+
+    internal abstract void AddKeyParameter(T entity, NpgsqlParameterCollection parameters);
+
+    internal abstract NpgsqlParameter KeyArrayParameter(IReadOnlyList<T> entities);
+
+    internal abstract void ReadKey(T entity, DbDataReader reader, int ordinal);
+
+    internal abstract void ResetKey(T entity);
+
+    internal abstract string DescribeKey(T entity);
+
+    /// <summary>Remembers every column's current value as the one the database holds (after a load or a save).</summary>
+    internal void AcceptChanges(T entity)
+    {
+        foreach (var column in _typedColumns)
+            column.AcceptChange(entity);
+    }
+
+    internal Column<T, TValue> Add<TValue>(Column<T, TValue> column)
+    {
+        Add((ColumnDescriptor)column);
+        _typedColumns.Add(column);
+        return column;
+    }
+
+    internal Relation<T, TTarget, TKey> Add<TTarget, TKey>(Relation<T, TTarget, TKey> relation)
+        where TTarget : class, IModel<TTarget>
+        where TKey : notnull
+    {
+        Add((RelationDescriptor)relation);
+        _typedRelations.Add(relation);
+        return relation;
+    }
+}

@@ -1,0 +1,48 @@
+namespace RelGen.Sql;
+
+/// <summary>
+/// The instructions of a query's shape, in prefix order: a query's header, its filter clauses with their predicate trees,
+/// its order, and the value placeholders. A shape never holds a value or an entity, only descriptors and paths, so it is the
+/// key of the SQL cache and the input of <see cref="SqlCompiler"/>.
+/// </summary>
+internal enum ShapeOp : byte
+{
+    /// <summary>Starts a query. Arg: <see cref="QueryKind"/> and <see cref="QueryFlags"/>; A: the model. Ends with <see cref="End"/>.</summary>
+    Query,
+    /// <summary>A <c>Filter</c> (Arg 0) or <c>Exclude</c> (Arg 1) clause; a predicate follows.</summary>
+    Filter,
+    /// <summary>An explicit order term; Arg 1 when descending; an expression follows.</summary>
+    Order,
+    /// <summary>A select-related path; A: the <see cref="Query.RelationPath"/>.</summary>
+    SelectRelated,
+    /// <summary>The LIMIT value; a parameter follows.</summary>
+    Limit,
+    /// <summary>The OFFSET value; a parameter follows.</summary>
+    Offset,
+    /// <summary>Ends a query.</summary>
+    End,
+
+    /// <summary>Both predicates that follow.</summary>
+    And,
+    /// <summary>Either predicate that follows.</summary>
+    Or,
+    /// <summary>Django's negation of the predicate that follows; Arg 1 when it crosses a reverse relation.</summary>
+    Not,
+    /// <summary>Arg: <see cref="Query.LookupOperator"/>; two expressions follow.</summary>
+    Compare,
+    /// <summary>Arg 1 for IS NULL, 0 for IS NOT NULL; an expression follows.</summary>
+    IsNull,
+    /// <summary>An expression, then an array parameter: <c>= ANY($n)</c>.</summary>
+    In,
+    /// <summary>An IN over no values: matches nothing. An expression follows (unwritten).</summary>
+    InNothing,
+    /// <summary>An expression, then a <see cref="QueryKind.Keys"/> query.</summary>
+    InQuery,
+    /// <summary>Three expressions: BETWEEN the last two.</summary>
+    Range,
+
+    /// <summary>A column. Arg: <see cref="Query.DateTransform"/>; A: the path (null: the query's model); B: the column.</summary>
+    Column,
+    /// <summary>A value, bound as the next parameter.</summary>
+    Parameter,
+}
