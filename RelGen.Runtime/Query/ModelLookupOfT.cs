@@ -19,7 +19,7 @@ public abstract class ModelLookup<TModel, TKey> : ModelLookup
 
     private static ModelDescriptor<TModel, TKey> Descriptor => (ModelDescriptor<TModel, TKey>)TModel.RelGenModel;
 
-    private ColumnRef KeyColumn => new(RelGenPath, Model.Key);
+    private ColumnExpression<TKey> KeyColumn => new(new ColumnRef(RelGenPath, Model.Key));
 
     /// <summary>The key of a saved instance; an object without a key cannot be compared (Django: "must be saved").</summary>
     private TKey SavedKey(TModel model)
@@ -48,6 +48,18 @@ public abstract class ModelLookup<TModel, TKey> : ModelLookup
 
     /// <summary>Points at one of the objects of <paramref name="query"/>, compiled into the same statement.</summary>
     public Predicate In(QuerySet<TModel> query) => new SubqueryInPredicate(KeyColumn, query.State);
+
+    /// <summary>
+    /// Points the updated objects at <paramref name="model"/> (NULL when null) in an <c>UpdateAsync</c>; only a relation of
+    /// the model being updated can be set.
+    /// </summary>
+    public Assignment Set(TModel? model)
+    {
+        if (RelGenPath is not { IsReverse: false } path)
+            throw new InvalidOperationException($"Only a forward relation can be set in an update; '{this}' is {(RelGenPath is null ? "the model itself" : "a reverse relation")}.");
+        var target = new ColumnRef(path.Parent, path.Relation.Column);
+        return model is null ? Assignment.Null(target) : Assignment.Of(target, SavedKey(model), static (w, key) => w.Parameter(key));
+    }
 
     /// <summary>Points at <paramref name="model"/>; <c>== null</c> is <c>IsNull()</c>.</summary>
     public static Predicate operator ==(ModelLookup<TModel, TKey> lookup, TModel? model)

@@ -11,7 +11,7 @@ internal enum ShapeOp : byte
     Query,
     /// <summary>A <c>Filter</c> (Arg 0) or <c>Exclude</c> (Arg 1) clause; a predicate follows.</summary>
     Filter,
-    /// <summary>An explicit order term; Arg 1 when descending; an expression follows.</summary>
+    /// <summary>An explicit order term; Arg: <c>OrderTerm</c>'s flags (descending, NULLs first or last); an expression follows.</summary>
     Order,
     /// <summary>A select-related path; A: the <see cref="Query.RelationPath"/>.</summary>
     SelectRelated,
@@ -45,4 +45,8 @@ internal enum ShapeOp : byte
     Column,
     /// <summary>A value, bound as the next parameter.</summary>
     Parameter,
+    /// <summary>Arg: <c>ArithmeticOperator</c>; two expressions follow.</summary>
+    Arithmetic,
+    /// <summary>The NULL literal (an update setting a column to NULL).</summary>
+    Null,
 }

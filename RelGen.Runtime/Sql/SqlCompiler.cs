@@ -63,23 +63,27 @@ internal sealed class SqlCompiler
         level.CurrentGroup = -1;
 
         var order = new StringBuilder();
-        var orderColumns = new List<(string Alias, ColumnDescriptor Column)>();
+        var orderTerms = new List<string>();
         while (Peek.Op == ShapeOp.Order)
         {
-            var descending = Take().Arg == 1;
-            var column = Take(ShapeOp.Column);
-            AppendOrder(order, orderColumns, level, (RelationPath?)column.A, (ColumnDescriptor)column.B!, (DateTransform)column.Arg, descending);
+            var termFlags = Take().Arg;
+            var term = new StringBuilder();
+            WriteExpression(term, level);
+            AppendOrder(order, orderTerms, term.ToString(), termFlags);
         }
         var ordered = kind is QueryKind.Select || (kind is QueryKind.Keys && sliced);
         if (!ordered)
         {
             order.Clear();
-            orderColumns.Clear();
+            orderTerms.Clear();
         }
         else if ((flags & QueryFlags.DefaultOrder) != 0)
         {
             foreach (var term in model.Ordering)
-                AppendOrder(order, orderColumns, level, null, term.Column, DateTransform.None, term.Descending);
+            {
+                var (alias, column) = level.Resolve(null, term.Column, DateTransform.None);
+                AppendOrder(order, orderTerms, alias + "." + column.QuotedName, term.Descending ? OrderTerm.DescendingFlag : 0);
+            }
         }
 
         var related = new List<RelationPath>();
@@ -88,7 +92,7 @@ internal sealed class SqlCompiler
 
         var rows = kind is QueryKind.Select or QueryKind.Get;
         var select = new StringBuilder();
-        var selected = new HashSet<(string, ColumnDescriptor)>();
+        var selected = new HashSet<string>(StringComparer.Ordinal);
         int[] offsets = [];
         if (kind is QueryKind.Keys)
         {
@@ -111,10 +115,10 @@ internal sealed class SqlCompiler
             // PostgreSQL wants the ORDER BY expressions of a SELECT DISTINCT in its select list.
             if (distinct && rows)
             {
-                foreach (var column in orderColumns)
+                foreach (var term in orderTerms)
                 {
-                    if (selected.Add(column))
-                        select.Append(", ").Append(column.Alias).Append('.').Append(column.Column.QuotedName);
+                    if (selected.Add(term))
+                        select.Append(", ").Append(term);
                 }
             }
         }
@@ -162,24 +166,26 @@ internal sealed class SqlCompiler
         return offsets;
     }
 
-    private static void AppendOrder(StringBuilder order, List<(string, ColumnDescriptor)> columns, QueryLevel level,
-        RelationPath? path, ColumnDescriptor column, DateTransform transform, bool descending)
+    private static void AppendOrder(StringBuilder order, List<string> terms, string term, int flags)
     {
-        var (alias, resolved) = level.Resolve(path, column, transform);
-        columns.Add((alias, resolved));
-        order.Append(order.Length == 0 ? " ORDER BY " : ", ");
-        AppendColumn(order, alias, resolved, transform);
-        order.Append(descending ? " DESC" : " ASC");
+        terms.Add(term);
+        order.Append(order.Length == 0 ? " ORDER BY " : ", ").Append(term);
+        order.Append((flags & OrderTerm.DescendingFlag) != 0 ? " DESC" : " ASC");
+        if ((flags & OrderTerm.NullsFirstFlag) != 0)
+            order.Append(" NULLS FIRST");
+        else if ((flags & OrderTerm.NullsLastFlag) != 0)
+            order.Append(" NULLS LAST");
     }
 
-    private static void AppendColumns(StringBuilder select, HashSet<(string, ColumnDescriptor)> selected, string alias, ModelDescriptor model)
+    private static void AppendColumns(StringBuilder select, HashSet<string> selected, string alias, ModelDescriptor model)
     {
         foreach (var column in model.Columns)
         {
             if (select.Length > 0)
                 select.Append(", ");
-            select.Append(alias).Append('.').Append(column.QuotedName);
-            selected.Add((alias, column));
+            var text = alias + "." + column.QuotedName;
+            select.Append(text);
+            selected.Add(text);
         }
     }
 
@@ -256,7 +262,8 @@ internal sealed class SqlCompiler
         sql.Append(op switch
         {
             LookupOperator.Exact => " = ",
-            LookupOperator.NotEqual => " <> ",
+            // C#'s and Django's exclude meaning: a NULL is not equal to a value, so the row is kept.
+            LookupOperator.NotEqual => " IS DISTINCT FROM ",
             LookupOperator.Gt => " > ",
             LookupOperator.Gte => " >= ",
             LookupOperator.Lt => " < ",
@@ -282,6 +289,22 @@ internal sealed class SqlCompiler
                 return;
             case ShapeOp.Parameter:
                 sql.Append('$').Append((++_parameters).ToString(CultureInfo.InvariantCulture));
+                return;
+            case ShapeOp.Null:
+                sql.Append("NULL");
+                return;
+            case ShapeOp.Arithmetic:
+                sql.Append('(');
+                WriteExpression(sql, level);
+                sql.Append((ArithmeticOperator)token.Arg switch
+                {
+                    ArithmeticOperator.Add => " + ",
+                    ArithmeticOperator.Subtract => " - ",
+                    ArithmeticOperator.Multiply => " * ",
+                    _ => " / ",
+                });
+                WriteExpression(sql, level);
+                sql.Append(')');
                 return;
             default:
                 throw new InvalidOperationException($"Malformed query shape: {token.Op} is not an expression.");

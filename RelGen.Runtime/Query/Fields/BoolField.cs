@@ -1,12 +1,50 @@
 using System.ComponentModel;
 using RelGen.Metadata;
+using RelGen.Sql;
 
 namespace RelGen.Query;
 
-/// <summary>A boolean column: equality lookups only.</summary>
-public sealed class BoolField : ValueField<bool>
+/// <summary>A boolean column: equality lookups.</summary>
+public sealed class BoolField : SqlExpression<bool>, IColumnField
 {
     /// <summary>Used by generated lookups.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public BoolField(RelationPath? path, ColumnDescriptor column) : base(path, column) { }
+    public BoolField(RelationPath? path, ColumnDescriptor column) => Column = new ColumnRef(path, column);
+
+    internal ColumnRef Column { get; }
+
+    ColumnRef IColumnField.Column => Column;
+
+    internal override bool IsMultiValued => Column.IsMultiValued;
+
+    internal override ColumnRef? PlainColumn => Column;
+
+    internal override void Write(ShapeWriter writer) => writer.Column(Column);
+
+    /// <summary>Equal to another expression of the row; <c>== null</c> is <c>IsNull()</c>.</summary>
+    public static Predicate operator ==(BoolField left, SqlExpression<bool>? right) => Compare(left, LookupOperator.Exact, right);
+
+    /// <summary>Not equal to another expression of the row; <c>!= null</c> is <c>IsNull(false)</c>.</summary>
+    public static Predicate operator !=(BoolField left, SqlExpression<bool>? right) => Compare(left, LookupOperator.NotEqual, right);
+
+    /// <summary>Sets the column to <paramref name="value"/> in an <c>UpdateAsync</c>.</summary>
+    public Assignment Set(bool value) => Assignment.Of(Column, value, static (w, v) => w.Parameter(v));
+
+    /// <summary>Sets the column to <paramref name="value"/> (NULL when null) in an <c>UpdateAsync</c>.</summary>
+    public Assignment Set(bool? value) => Assignment.Of(Column, value, static (w, v) => w.Parameter(v));
+
+    /// <summary>Sets the column to another expression of the row in an <c>UpdateAsync</c>.</summary>
+    public Assignment Set(SqlExpression<bool> expression) => Assignment.Of(Column, expression);
+
+    /// <summary>Sets the column to NULL in an <c>UpdateAsync</c> (refused before anything is sent when the column is NOT NULL).</summary>
+    public Assignment SetNull() => Assignment.Null(Column);
+
+    /// <inheritdoc />
+    public override string ToString() => Column.ToString();
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => base.Equals(obj);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => base.GetHashCode();
 }

@@ -1,27 +1,32 @@
 using System.ComponentModel;
 using RelGen.Metadata;
+using RelGen.Sql;
 
 namespace RelGen.Query;
 
 /// <summary>A bytea column: <c>Exact</c>, <c>==</c>, <c>!=</c> and <c>IsNull</c>.</summary>
-public sealed class BytesField : Field
+public sealed class BytesField : SqlExpression<byte[]>, IColumnField
 {
     /// <summary>Used by generated lookups.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public BytesField(RelationPath? path, ColumnDescriptor column) : base(At(path, column)) { }
+    public BytesField(RelationPath? path, ColumnDescriptor column) => Column = new ColumnRef(path, column);
 
-    /// <summary>Equal to <paramref name="value"/>, byte for byte.</summary>
-    public Predicate Exact(byte[] value) => new ComparePredicate<byte[]>(Column, LookupOperator.Exact, value);
+    internal ColumnRef Column { get; }
 
-    /// <summary>Equal to <paramref name="value"/>.</summary>
-    public static Predicate operator ==(BytesField field, byte[] value) => field.Exact(value);
+    ColumnRef IColumnField.Column => Column;
 
-    /// <summary>Not equal to <paramref name="value"/>.</summary>
-    public static Predicate operator !=(BytesField field, byte[] value) => new ComparePredicate<byte[]>(field.Column, LookupOperator.NotEqual, value);
+    internal override bool IsMultiValued => Column.IsMultiValued;
+
+    internal override ColumnRef? PlainColumn => Column;
+
+    internal override void Write(ShapeWriter writer) => writer.Column(Column);
+
+    /// <summary>Sets the column to <paramref name="value"/> in an <c>UpdateAsync</c>.</summary>
+    public Assignment Set(byte[]? value) => Assignment.Of(Column, value, static (w, v) => w.Parameter(v));
+
+    /// <summary>Sets the column to NULL in an <c>UpdateAsync</c> (refused before anything is sent when the column is NOT NULL).</summary>
+    public Assignment SetNull() => Assignment.Null(Column);
 
     /// <inheritdoc />
-    public override bool Equals(object? obj) => base.Equals(obj);
-
-    /// <inheritdoc />
-    public override int GetHashCode() => base.GetHashCode();
+    public override string ToString() => Column.ToString();
 }

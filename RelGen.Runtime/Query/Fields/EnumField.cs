@@ -1,31 +1,49 @@
 using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using RelGen.Metadata;
+using RelGen.Sql;
 
 namespace RelGen.Query;
 
-/// <summary>An enum column, stored as its integer value: equality lookups.</summary>
-public sealed class EnumField<TEnum> : Field where TEnum : struct, Enum
+/// <summary>An enum column, stored as its integer value: equality and order lookups (by the numbers, as the column sorts).</summary>
+public sealed class EnumField<TEnum> : OrderedExpression<TEnum>, IColumnField where TEnum : struct, Enum
 {
     /// <summary>Used by generated lookups.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public EnumField(RelationPath? path, ColumnDescriptor column) : base(At(path, column)) { }
+    public EnumField(RelationPath? path, ColumnDescriptor column) => Column = new ColumnRef(path, column);
 
-    /// <summary>Equal to <paramref name="value"/>.</summary>
-    public Predicate Exact(TEnum value) => new ComparePredicate<long>(Column, LookupOperator.Exact, ToInt64(value));
+    internal ColumnRef Column { get; }
 
-    /// <summary>Equal to one of <paramref name="values"/>.</summary>
-    public Predicate In(params TEnum[] values) => new InPredicate<long>(Column, Array.ConvertAll(values, ToInt64));
+    ColumnRef IColumnField.Column => Column;
 
-    /// <summary>Equal to one of <paramref name="values"/>.</summary>
-    public Predicate In(IEnumerable<TEnum> values) => In(values.ToArray());
+    internal override bool IsMultiValued => Column.IsMultiValued;
 
-    /// <summary>Equal to <paramref name="value"/>.</summary>
-    public static Predicate operator ==(EnumField<TEnum> field, TEnum value) => field.Exact(value);
+    internal override ColumnRef? PlainColumn => Column;
 
-    /// <summary>Not equal to <paramref name="value"/>.</summary>
-    public static Predicate operator !=(EnumField<TEnum> field, TEnum value)
-        => new ComparePredicate<long>(field.Column, LookupOperator.NotEqual, ToInt64(value));
+    internal override void Write(ShapeWriter writer) => writer.Column(Column);
+
+    // Every enum is compared as bigint; PostgreSQL widens the smaller integer column.
+    internal override void WriteValue(ShapeWriter writer, TEnum value) => writer.Parameter(ToInt64(value));
+
+    internal override void WriteValues(ShapeWriter writer, TEnum[] values) => writer.Parameter(Array.ConvertAll(values, ToInt64));
+
+    /// <summary>Equal to another enum expression of the row; <c>== null</c> is <c>IsNull()</c>.</summary>
+    public static Predicate operator ==(EnumField<TEnum> left, SqlExpression<TEnum>? right) => Compare(left, LookupOperator.Exact, right);
+
+    /// <summary>Not equal to another enum expression of the row; <c>!= null</c> is <c>IsNull(false)</c>.</summary>
+    public static Predicate operator !=(EnumField<TEnum> left, SqlExpression<TEnum>? right) => Compare(left, LookupOperator.NotEqual, right);
+
+    /// <summary>Sets the column to <paramref name="value"/> in an <c>UpdateAsync</c>.</summary>
+    public Assignment Set(TEnum value) => Assignment.Of(Column, value, static (w, v) => w.Parameter(ToInt64(v)));
+
+    /// <summary>Sets the column to <paramref name="value"/> (NULL when null) in an <c>UpdateAsync</c>.</summary>
+    public Assignment Set(TEnum? value) => Assignment.Of(Column, value, static (w, v) => w.Parameter(v is { } e ? ToInt64(e) : (long?)null));
+
+    /// <summary>Sets the column to NULL in an <c>UpdateAsync</c> (refused before anything is sent when the column is NOT NULL).</summary>
+    public Assignment SetNull() => Assignment.Null(Column);
+
+    /// <inheritdoc />
+    public override string ToString() => Column.ToString();
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => base.Equals(obj);
@@ -33,8 +51,7 @@ public sealed class EnumField<TEnum> : Field where TEnum : struct, Enum
     /// <inheritdoc />
     public override int GetHashCode() => base.GetHashCode();
 
-    // Every enum is compared as bigint; PostgreSQL widens the smaller integer column.
-    private static long ToInt64(TEnum value) => Unsafe.SizeOf<TEnum>() switch
+    internal static long ToInt64(TEnum value) => Unsafe.SizeOf<TEnum>() switch
     {
         1 => Unsafe.As<TEnum, byte>(ref value),
         2 => Unsafe.As<TEnum, short>(ref value),

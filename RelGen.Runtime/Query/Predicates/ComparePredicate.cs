@@ -2,10 +2,10 @@ using RelGen.Sql;
 
 namespace RelGen.Query;
 
-/// <summary><c>column OP value</c>; LIKE lookups escape the value's wildcards before it is sent; a null value is Django's <c>isnull</c>.</summary>
-internal sealed class ComparePredicate<T>(ColumnRef column, LookupOperator op, T value) : Predicate
+/// <summary><c>expression OP value</c>; LIKE lookups escape the value's wildcards before it is sent; a null value is Django's <c>isnull</c>.</summary>
+internal sealed class ComparePredicate<T>(SqlExpression<T> left, LookupOperator op, T value) : Predicate
 {
-    internal override bool IsMultiValued => column.IsMultiValued;
+    internal override bool IsMultiValued => left.IsMultiValued;
 
     internal override void Write(ShapeWriter writer)
     {
@@ -13,11 +13,11 @@ internal sealed class ComparePredicate<T>(ColumnRef column, LookupOperator op, T
         {
             // Django: exact=None is isnull=True.
             writer.Token(ShapeOp.IsNull, op == LookupOperator.NotEqual ? 0 : 1);
-            writer.Column(column);
+            left.Write(writer);
             return;
         }
         writer.Token(ShapeOp.Compare, (int)op);
-        writer.Column(column);
+        left.Write(writer);
         if (value is string text)
         {
             writer.Parameter(op switch
@@ -29,6 +29,6 @@ internal sealed class ComparePredicate<T>(ColumnRef column, LookupOperator op, T
             });
             return;
         }
-        writer.Parameter(value);
+        left.WriteValue(writer, value);
     }
 }

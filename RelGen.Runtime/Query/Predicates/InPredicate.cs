@@ -2,10 +2,10 @@ using RelGen.Sql;
 
 namespace RelGen.Query;
 
-/// <summary><c>column = ANY($n)</c> with the values as one array parameter; an empty list matches nothing.</summary>
-internal sealed class InPredicate<T>(ColumnRef column, T[] values) : Predicate
+/// <summary><c>expression = ANY($n)</c> with the values as one array parameter; an empty list matches nothing.</summary>
+internal sealed class InPredicate<T>(SqlExpression<T> left, T[] values) : Predicate
 {
-    internal override bool IsMultiValued => column.IsMultiValued;
+    internal override bool IsMultiValued => left.IsMultiValued;
 
     internal override void Write(ShapeWriter writer)
     {
@@ -15,7 +15,7 @@ internal sealed class InPredicate<T>(ColumnRef column, T[] values) : Predicate
             return;
         }
         writer.Token(ShapeOp.In);
-        writer.Column(column);
-        writer.Parameter(values);
+        left.Write(writer);
+        left.WriteValues(writer, values);
     }
 }

@@ -2,15 +2,15 @@ using RelGen.Sql;
 
 namespace RelGen.Query;
 
-/// <summary><c>column IN (SELECT key FROM …)</c>: a query set compiled into the same statement.</summary>
-internal sealed class SubqueryInPredicate(ColumnRef column, QueryState subquery) : Predicate
+/// <summary><c>expression IN (SELECT key FROM …)</c>: a query set compiled into the same statement.</summary>
+internal sealed class SubqueryInPredicate(SqlExpression expression, QueryState subquery) : Predicate
 {
-    internal override bool IsMultiValued => column.IsMultiValued;
+    internal override bool IsMultiValued => expression.IsMultiValued;
 
     internal override void Write(ShapeWriter writer)
     {
         writer.Token(ShapeOp.InQuery);
-        writer.Column(column);
+        expression.Write(writer);
         subquery.Write(writer, QueryKind.Keys);
     }
 }
