@@ -1,8 +1,8 @@
 namespace RelGen.Schema.Diff;
 
 /// <summary>
-/// A dropped table and an added one with the same columns, or a dropped column and an added one of the same
-/// type in one table: possibly a rename. The differ never guesses; the tool asks, or takes <c>--rename</c>.
+/// A dropped table and an added one, or a dropped column and an added one of the same type in one table:
+/// possibly a rename. The differ never guesses; the tool asks, or takes <c>--rename</c>.
 /// </summary>
 public sealed class RenameCandidate
 {

@@ -54,9 +54,9 @@ public static class SchemaDiffer
         {
             Add(Phase.CreateTable, ChangeKind.CreateTable, $"create table {table.Name}", PostgresDdl.CreateTable(table));
             foreach (var index in table.Indexes)
-                Add(Phase.AddConstraint, ChangeKind.AddIndex, $"add {Describe(index)} {index.Name} on {table.Name}", PostgresDdl.CreateIndex(table.Name, index));
+                Add(Phase.AddConstraint, ChangeKind.AddIndex, Added("index", index.Name, table.Name, Describe(index), null), PostgresDdl.CreateIndex(table.Name, index));
             foreach (var fk in table.ForeignKeys)
-                Add(Phase.AddForeignKey, ChangeKind.AddForeignKey, $"add foreign key {fk.Name} on {table.Name} {Describe(fk)}", PostgresDdl.AddConstraint(table.Name, PostgresDdl.ForeignKeyClause(fk)));
+                Add(Phase.AddForeignKey, ChangeKind.AddForeignKey, Added("foreign key", fk.Name, table.Name, Describe(fk), null), PostgresDdl.AddConstraint(table.Name, PostgresDdl.ForeignKeyClause(fk)));
         }
         var droppedNames = new HashSet<string>(dropped.Select(t => t.Name), StringComparer.Ordinal);
         foreach (var table in dropped)
@@ -298,17 +298,17 @@ public static class SchemaDiffer
         }
     }
 
-    /// <summary>Tables dropped and added with the same columns (names and types); columns dropped and added in one table with the same type.</summary>
+    /// <summary>
+    /// Every dropped table with every added one (a renamed model often changes a column too, and a question is cheaper
+    /// than lost rows); columns dropped and added in one table with the same type.
+    /// </summary>
     private static List<RenameCandidate> Candidates(SchemaSnapshot renamed, SchemaSnapshot to, List<TableSnapshot> dropped, List<TableSnapshot> created)
     {
         var candidates = new List<RenameCandidate>();
         foreach (var old in dropped)
         {
             foreach (var now in created)
-            {
-                if (Shape(old).SequenceEqual(Shape(now)))
-                    candidates.Add(new RenameCandidate(null, old.Name, now.Name));
-            }
+                candidates.Add(new RenameCandidate(null, old.Name, now.Name));
         }
         foreach (var now in to.Tables)
         {
@@ -321,8 +321,5 @@ public static class SchemaDiffer
             }
         }
         return candidates;
-
-        static IEnumerable<string> Shape(TableSnapshot table)
-            => table.Columns.Select(c => c.Name + " " + c.Type).OrderBy(s => s, StringComparer.Ordinal);
     }
 }
