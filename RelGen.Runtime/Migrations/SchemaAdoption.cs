@@ -9,8 +9,8 @@ namespace RelGen.Migrations;
 /// earlier deployment by hand), the migrations run one by one in a scratch schema inside a transaction that is
 /// rolled back, and the catalog after each is compared with the database's: the first migration whose schema
 /// matches exactly is where the database stands, and it and those before it are recorded as applied without
-/// running. No match is a <see cref="SchemaNotAdoptableException"/> listing the differences. Only that
-/// first run pays for this: afterwards the history table exists.
+/// running. No match is a <see cref="SchemaNotAdoptableException"/> listing the differences. Only the first
+/// run on a database that has some of those tables pays for this: afterwards the history table exists.
 /// </summary>
 internal static class SchemaAdoption
 {
@@ -20,7 +20,10 @@ internal static class SchemaAdoption
         if (migrations.Count == 0)
             return [];
         var database = await SchemaCatalog.ReadAsync(connection, null, schema, log, cancellationToken).ConfigureAwait(false);
-        if (database.Tables.Count == 0)
+        // Running every migration in a scratch schema costs a little and runs their data statements once more (rolled
+        // back): only when a table they name already exists. The exact check below decides; this only spares it.
+        var named = migrations.SelectMany(m => TableNames.Created(m.UpSql)).ToHashSet(StringComparer.Ordinal);
+        if (!database.Tables.Any(named.Contains))
             return [];
         var steps = await ReadEachStepAsync(connection, migrations, log, cancellationToken).ConfigureAwait(false);
         var created = new HashSet<string>(steps.SelectMany(s => s.Tables), StringComparer.Ordinal);
