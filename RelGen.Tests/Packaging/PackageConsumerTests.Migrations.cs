@@ -24,6 +24,27 @@ public sealed partial class PackageConsumerTests
         }
     }
 
+    [Test]
+    public async Task TheToolInstallsAsALocalToolAndRuns()
+    {
+        var environment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = packages };
+        string directory = ConsumerProject.Write(Path.Combine(work, "tool-only"), feed, version, MigratingProgram(withNickname: false));
+        var manifest = await DotnetCli.RunAsync(directory, BuildTimeout, environment, "new", "tool-manifest");
+        var install = await DotnetCli.RunAsync(directory, BuildTimeout, environment, "tool", "install", "RelGen.Tool", "--version", version, "--add-source", feed);
+        var list = await DotnetCli.RunAsync(directory, BuildTimeout, environment, "relgen", "migrations", "list");
+        var wrong = await DotnetCli.RunAsync(directory, BuildTimeout, environment, "relgen", "migrations", "remove");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(manifest.Succeeded, Is.True, manifest.ToString());
+            Assert.That(install.Succeeded, Is.True, install.ToString());
+            Assert.That(list.Succeeded, Is.True, list.ToString());
+            Assert.That(list.Output, Does.Contain("No migrations in " + Path.Combine(directory, "Migrations")));
+            Assert.That(wrong.ExitCode, Is.EqualTo(2), wrong.ToString());
+            Assert.That(wrong.Output, Does.Contain("Unknown command 'migrations remove'.").And.Contain("dotnet relgen migrations add <Name>"));
+        }
+    }
+
     /// <summary>
     /// Needs the generator side of the migrations (issue 15, wired by the lead): the generator must put
     /// <c>[assembly: RelGen.Metadata.SchemaSnapshotAttribute(json)]</c> on the user's assembly and register each
