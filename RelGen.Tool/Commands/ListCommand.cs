@@ -11,7 +11,7 @@ internal static class ListCommand
         var arguments = new Arguments(args, ["--project", "--migrations-dir"], []);
         if (arguments.Positional.Count != 0)
             throw new UsageException("migrations list takes no names.");
-        var directory = new MigrationsDirectory(await MigrationsPathAsync(arguments, context).ConfigureAwait(false));
+        var directory = new MigrationsDirectory(MigrationsPath(arguments, context));
         var migrations = directory.Migrations();
         if (migrations.Count == 0)
         {
@@ -29,11 +29,11 @@ internal static class ListCommand
     }
 
     /// <summary>--migrations-dir, else the project folder's Migrations (the props file's default; no MSBuild run for a listing).</summary>
-    internal static Task<string> MigrationsPathAsync(Arguments arguments, ToolContext context)
+    internal static string MigrationsPath(Arguments arguments, ToolContext context)
     {
         if (arguments.Single("--migrations-dir") is { } path)
-            return Task.FromResult(Path.GetFullPath(path, context.WorkingDirectory));
+            return Path.GetFullPath(path, context.WorkingDirectory);
         var project = ProjectBuild.FindProjectFile(context.WorkingDirectory, arguments.Single("--project"));
-        return Task.FromResult(Path.Combine(Path.GetDirectoryName(project)!, "Migrations"));
+        return Path.Combine(Path.GetDirectoryName(project)!, "Migrations");
     }
 }

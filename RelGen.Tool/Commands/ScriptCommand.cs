@@ -17,7 +17,7 @@ internal static class ScriptCommand
         var arguments = new Arguments(args, ["--project", "--migrations-dir", "--from", "--to", "--output"], []);
         if (arguments.Positional.Count != 0)
             throw new UsageException("migrations script takes its range as --from and --to.");
-        var directory = new MigrationsDirectory(await ListCommand.MigrationsPathAsync(arguments, context).ConfigureAwait(false));
+        var directory = new MigrationsDirectory(ListCommand.MigrationsPath(arguments, context));
         var migrations = directory.Migrations();
         var from = arguments.Single("--from");
         var to = arguments.Single("--to");
