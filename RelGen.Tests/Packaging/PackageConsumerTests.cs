@@ -55,10 +55,10 @@ public sealed partial class PackageConsumerTests
     }
 
     [Test]
-    public void PackWritesTheTwoPackagesWithTheGeneratorAsAnalyzer()
+    public void PackWritesThePackagesWithTheGeneratorAsAnalyzer()
     {
         Assert.That(Directory.GetFiles(feed).Select(Path.GetFileName),
-            Is.EquivalentTo(new[] { $"RelGen.{version}.nupkg", $"RelGen.Testing.{version}.nupkg" }));
+            Is.EquivalentTo(new[] { $"RelGen.{version}.nupkg", $"RelGen.Testing.{version}.nupkg", $"RelGen.Tool.{version}.nupkg" }));
 
         using var relGen = ZipFile.OpenRead(Path.Combine(feed, $"RelGen.{version}.nupkg"));
         using var testing = ZipFile.OpenRead(Path.Combine(feed, $"RelGen.Testing.{version}.nupkg"));
@@ -77,6 +77,7 @@ public sealed partial class PackageConsumerTests
             Assert.That(entries.Where(e => e.EndsWith("RelGen.Generator.dll", StringComparison.Ordinal)), Has.Exactly(1).Items,
                 "the generator ships as an analyzer only, never as a lib reference");
             Assert.That(entries, Does.Contain("lib/net8.0/RelGen.dll").And.Contain("lib/net10.0/RelGen.dll").And.Contain("README.md"));
+            Assert.That(entries, Does.Contain("build/RelGen.props").And.Contain("buildTransitive/RelGen.props"), "hands Migrations/ to the generator");
             Assert.That(groups.Keys, Is.EquivalentTo(new[] { "net8.0", "net10.0" }));
             Assert.That(groups.Values, Has.All.EqualTo(dependencies));
             Assert.That((string?)metadata.Element(ns + "id"), Is.EqualTo("RelGen"));

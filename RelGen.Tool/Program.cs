@@ -1,0 +1,3 @@
+using RelGen.Tool.Cli;
+
+return await ToolMain.RunAsync(args, ToolContext.FromConsole(), CancellationToken.None).ConfigureAwait(false);
