@@ -135,7 +135,7 @@ public sealed class EphemeralPostgresTests
                 GetEnvironmentVariable = name => name switch
                 {
                     EphemeralPostgres.BinEnvironmentVariable => empty,
-                    EphemeralPostgres.ConnectionEnvironmentVariable => null,
+                    EphemeralPostgres.ConnectionEnvironmentVariable or EphemeralPostgres.ModeEnvironmentVariable => null,
                     _ => Environment.GetEnvironmentVariable(name),
                 },
             };
