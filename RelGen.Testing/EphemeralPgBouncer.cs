@@ -88,7 +88,7 @@ public sealed class EphemeralPgBouncer : IAsyncDisposable
         string program = PgBouncerProcess.Locate(options);
         StaleClusterSweeper.SweepOnce(options.TempRoot);
         var process = PgBouncerProcess.Create(options.TempRoot, program, runAsPostgres: UnixProcess.IsRoot);
-        LocalClusterRegistry.Add(process);   // From here on an exit hook can remove it.
+        ServerRegistry.Add(process);   // From here on an exit hook can remove it.
         try
         {
             await process.StartAsync(settings, cancellationToken).ConfigureAwait(false);
@@ -104,7 +104,7 @@ public sealed class EphemeralPgBouncer : IAsyncDisposable
             {
                 // The start failure is the error worth reporting; a later start sweeps the folder once this process is gone.
             }
-            LocalClusterRegistry.Remove(process);
+            ServerRegistry.Remove(process);
             throw;
         }
     }
@@ -148,7 +148,7 @@ public sealed class EphemeralPgBouncer : IAsyncDisposable
             NpgsqlConnection.ClearPool(connection);
         }
         await process.RemoveAsync(async: true).ConfigureAwait(false);
-        LocalClusterRegistry.Remove(process);
+        ServerRegistry.Remove(process);
     }
 
     /// <inheritdoc/>

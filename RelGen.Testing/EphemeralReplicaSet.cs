@@ -87,13 +87,13 @@ public sealed class EphemeralReplicaSet : IAsyncDisposable
         var binaries = await PostgresBinaries.LocateAsync(options, cancellationToken).ConfigureAwait(false);
         StaleClusterSweeper.SweepOnce(options.TempRoot);
         var primary = LocalCluster.Create(options.TempRoot, binaries, runAsPostgres: UnixProcess.IsRoot);
-        LocalClusterRegistry.Add(primary);   // From here on an exit hook can remove it.
+        ServerRegistry.Add(primary);   // From here on an exit hook can remove it.
         LocalCluster? standby = null;
         try
         {
             await primary.StartWithSettingsAsync(ReplicationSettings, cancellationToken).ConfigureAwait(false);
             standby = LocalCluster.Create(options.TempRoot, binaries, runAsPostgres: UnixProcess.IsRoot);
-            LocalClusterRegistry.Add(standby);
+            ServerRegistry.Add(standby);
             await standby.StartAsStandbyAsync(primary, StandbyApplicationName, cancellationToken).ConfigureAwait(false);
 
             var set = new EphemeralReplicaSet(primary, standby);
@@ -116,7 +116,7 @@ public sealed class EphemeralReplicaSet : IAsyncDisposable
                 {
                     // The start failure is the error worth reporting; a later start sweeps the folder once this process is gone.
                 }
-                LocalClusterRegistry.Remove(cluster);
+                ServerRegistry.Remove(cluster);
             }
             throw;
         }
@@ -222,7 +222,7 @@ public sealed class EphemeralReplicaSet : IAsyncDisposable
         foreach (var member in new[] { Standby, Primary })
         {
             await member.Cluster.RemoveAsync(async: true).ConfigureAwait(false);
-            LocalClusterRegistry.Remove(member.Cluster);
+            ServerRegistry.Remove(member.Cluster);
         }
     }
 

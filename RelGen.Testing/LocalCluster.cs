@@ -9,7 +9,7 @@ namespace RelGen.Testing;
 /// (the cluster), <c>postgres.log</c>, and <c>owner.pid</c> (the id of the process that made it,
 /// which lets a later run recognise the folder as abandoned when that process is gone).
 /// </summary>
-internal sealed partial class LocalCluster : ITemporaryServer
+internal sealed partial class LocalCluster : IThrowawayServer
 {
     public const string FolderPrefix = "relgen-pg-";
     public const string OwnerFileName = "owner.pid";

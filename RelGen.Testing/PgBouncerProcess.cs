@@ -13,7 +13,7 @@ namespace RelGen.Testing;
 /// pg_ctl's postmaster, the pooler runs detached (<c>pgbouncer -d</c>), as the <c>postgres</c>
 /// OS user when running as root (it refuses to run as root).
 /// </summary>
-internal sealed class PgBouncerProcess : ITemporaryServer
+internal sealed class PgBouncerProcess : IThrowawayServer
 {
     public const string ConfigFileName = "pgbouncer.ini";
     const string PidFileName = "pgbouncer.pid";

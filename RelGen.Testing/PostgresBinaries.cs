@@ -12,7 +12,14 @@ internal sealed record PostgresBinaries(string InitDb, string PgCtl)
     /// then the packages' install folders (highest version first).
     /// </summary>
     /// <exception cref="PostgresNotFoundException">Nothing usable was found.</exception>
-    public static async Task<PostgresBinaries> LocateAsync(EphemeralPostgresOptions options, CancellationToken cancellationToken)
+    public static async Task<PostgresBinaries> LocateAsync(EphemeralPostgresOptions options, CancellationToken cancellationToken) =>
+        await TryLocateAsync(options, cancellationToken).ConfigureAwait(false)
+        ?? throw new PostgresNotFoundException(
+            $"No PostgreSQL server binaries (initdb, pg_ctl) were found to start a throwaway server, and {EphemeralPostgres.ConnectionEnvironmentVariable} is not set. "
+            + SearchedPlaces(options) + Environment.NewLine + Remedies);
+
+    /// <summary>As <see cref="LocateAsync"/>, but null when nothing is installed (a RELGEN_PG_BIN that holds no binaries still throws).</summary>
+    public static async Task<PostgresBinaries?> TryLocateAsync(EphemeralPostgresOptions options, CancellationToken cancellationToken)
     {
         string? pinned = options.GetEnvironmentVariable(EphemeralPostgres.BinEnvironmentVariable);
         if (!string.IsNullOrWhiteSpace(pinned))
@@ -41,13 +48,13 @@ internal sealed record PostgresBinaries(string InitDb, string PgCtl)
                 return installed;
         }
 
-        throw new PostgresNotFoundException(
-            $"No PostgreSQL server binaries (initdb, pg_ctl) were found to start a throwaway server, and {EphemeralPostgres.ConnectionEnvironmentVariable} is not set. "
-            + $"Searched {EphemeralPostgres.BinEnvironmentVariable}, PATH, `pg_config --bindir`{string.Concat(options.InstallPatterns.Select(pattern => ", " + pattern))}."
-            + Environment.NewLine + Remedies);
+        return null;
     }
 
-    static string Remedies =>
+    public static string SearchedPlaces(EphemeralPostgresOptions options) =>
+        $"Searched {EphemeralPostgres.BinEnvironmentVariable}, PATH, `pg_config --bindir`{string.Concat(options.InstallPatterns.Select(pattern => ", " + pattern))}.";
+
+    public static string Remedies =>
         string.Join(
             Environment.NewLine,
             "Do one of:",

@@ -4,23 +4,30 @@ namespace RelGen.Tests.Packaging;
 public static class ConsumerSources
 {
     /// <summary>
-    /// Uses the members only the generator provides, so it compiles only when the package's generator ran.
-    /// It is built, never run.
+    /// Uses the members only the generator provides, so it compiles only when the package's generator ran; run
+    /// with a connection string, it walks the relation both ways against that database and prints what it found
+    /// and which assemblies it ran on (RelGen's target framework, Npgsql's and Logging.Abstractions' versions).
     /// </summary>
     public const string Newsroom = """
         using System.ComponentModel.DataAnnotations;
+        using System.Reflection;
+        using System.Runtime.Versioning;
         using RelGen;
 
-        await using var db = RelGenDatabase.Create("Host=localhost;Database=newsroom");
+        string connectionString = args.Length > 0 ? args[0] : "Host=localhost;Database=newsroom";
+        await using var db = RelGenDatabase.Create(connectionString);
         await db.CreateTablesAsync();
         var reporter = new Reporter { FirstName = "John", LastName = "Smith", Email = "john@example.com" };
         await db.SaveAsync(reporter);
         Article article = await reporter.ArticleSet.CreateAsync(headline: "This is a test", pubDate: new DateOnly(2005, 7, 27));
-        int reporterId = article.ReporterId;
+        bool keyKept = article.ReporterId == reporter.Id;
         var johns = await Article.Objects(db).Filter(a => a.Reporter.FirstName == "John").ToListAsync();
         var writers = await Reporter.Objects(db).Filter(r => r.Article.Headline.StartsWith("This")).Distinct().CountAsync();
         DeleteResult deleted = await db.DeleteAsync(reporter);
-        Console.WriteLine($"{reporterId} {johns.Count} {writers} {deleted}");
+        Console.WriteLine($"key {(keyKept ? "kept" : "lost")}; johns {johns.Count}; writers {writers}; deleted {deleted.Total}");
+        Console.WriteLine($"RelGen {typeof(RelGenDatabase).Assembly.GetCustomAttribute<TargetFrameworkAttribute>()?.FrameworkName}; "
+            + $"Npgsql {typeof(Npgsql.NpgsqlConnection).Assembly.GetName().Version}; "
+            + $"Logging.Abstractions {typeof(Microsoft.Extensions.Logging.ILogger).Assembly.GetName().Version}");
 
         [Model]
         public partial class Reporter

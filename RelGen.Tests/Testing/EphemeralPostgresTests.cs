@@ -104,7 +104,7 @@ public sealed class EphemeralPostgresTests
         string tempRoot = Directory.CreateTempSubdirectory("relgen-test-").FullName;
         try
         {
-            var nothing = new EphemeralPostgresOptions { GetEnvironmentVariable = _ => null, InstallPatterns = [], TempRoot = tempRoot };
+            var nothing = new EphemeralPostgresOptions { GetEnvironmentVariable = _ => null, InstallPatterns = [], TempRoot = tempRoot, FindDockerEngine = () => null };
 
             Assert.That(
                 async () => await EphemeralPostgres.StartAsync(nothing, CancellationToken.None),
@@ -113,7 +113,9 @@ public sealed class EphemeralPostgresTests
                     .And.Message.Contains("apt-get install postgresql")
                     .And.Message.Contains("brew install postgresql")
                     .And.Message.Contains("RELGEN_TEST_CONNECTION")
-                    .And.Message.Contains("RELGEN_PG_BIN"));
+                    .And.Message.Contains("RELGEN_PG_BIN")
+                    .And.Message.Contains("Docker engine")
+                    .And.Message.Contains("RELGEN_TEST_IMAGE"));
             Assert.That(Directory.EnumerateFileSystemEntries(tempRoot), Is.Empty, "nothing was created");
         }
         finally
@@ -133,7 +135,7 @@ public sealed class EphemeralPostgresTests
                 GetEnvironmentVariable = name => name switch
                 {
                     EphemeralPostgres.BinEnvironmentVariable => empty,
-                    EphemeralPostgres.ConnectionEnvironmentVariable => null,
+                    EphemeralPostgres.ConnectionEnvironmentVariable or EphemeralPostgres.ModeEnvironmentVariable => null,
                     _ => Environment.GetEnvironmentVariable(name),
                 },
             };
@@ -214,9 +216,48 @@ public sealed class EphemeralPostgresTests
         }
     }
 
-    // Servers of our own even when the run uses RELGEN_TEST_CONNECTION.
+    [Test]
+    public void StartAsync_InContainerModeWithoutAnEngine_SaysWhichSettingsAnEngineNeeds()
+    {
+        var options = new EphemeralPostgresOptions { Mode = EphemeralPostgresMode.Container, GetEnvironmentVariable = _ => null, FindDockerEngine = () => null };
+
+        Assert.That(
+            async () => await EphemeralPostgres.StartAsync(options, CancellationToken.None),
+            Throws.TypeOf<PostgresNotFoundException>()
+                .With.Message.Contains("needs a Docker engine")
+                .And.Message.Contains("DOCKER_API_VERSION=1.41")
+                .And.Message.Contains("TESTCONTAINERS_RYUK_DISABLED=true")
+                .And.Message.Contains("TESTCONTAINERS_HOST_OVERRIDE=127.0.0.1")
+                .And.Message.Contains("RELGEN_TEST_PULL=never"));
+    }
+
+    [Test]
+    public void StartAsync_InExternalModeWithoutRelgenTestConnection_SaysSo()
+    {
+        var options = new EphemeralPostgresOptions
+        {
+            GetEnvironmentVariable = name => name == EphemeralPostgres.ModeEnvironmentVariable ? "external" : null,
+        };
+
+        Assert.That(
+            async () => await EphemeralPostgres.StartAsync(options, CancellationToken.None),
+            Throws.TypeOf<PostgresNotFoundException>().With.Message.Contains("RELGEN_TEST_CONNECTION"));
+    }
+
+    [Test]
+    public void StartAsync_WithAnUnknownRelgenTestMode_NamesTheVariableAndTheChoices()
+    {
+        var options = new EphemeralPostgresOptions { GetEnvironmentVariable = name => name == EphemeralPostgres.ModeEnvironmentVariable ? "docker" : null };
+
+        Assert.That(
+            async () => await EphemeralPostgres.StartAsync(options, CancellationToken.None),
+            Throws.ArgumentException.With.Message.Contains("RELGEN_TEST_MODE is 'docker'").And.Message.Contains("container"));
+    }
+
+    // Local servers of our own even when the run uses RELGEN_TEST_CONNECTION or RELGEN_TEST_MODE.
     static EphemeralPostgresOptions OwnServerOptions(string? tempRoot = null) => new()
     {
+        Mode = EphemeralPostgresMode.Local,
         GetEnvironmentVariable = name => name == EphemeralPostgres.ConnectionEnvironmentVariable ? null : Environment.GetEnvironmentVariable(name),
         TempRoot = tempRoot ?? Path.GetTempPath(),
     };
@@ -227,9 +268,10 @@ public sealed class EphemeralPostgresTests
         {
             return await EphemeralPostgres.StartAsync(OwnServerOptions(tempRoot), CancellationToken.None);
         }
-        catch (PostgresNotFoundException) when (Environment.GetEnvironmentVariable(EphemeralPostgres.ConnectionEnvironmentVariable) is { Length: > 0 })
+        catch (PostgresNotFoundException) when (Environment.GetEnvironmentVariable(EphemeralPostgres.ConnectionEnvironmentVariable) is { Length: > 0 }
+                                                 || Environment.GetEnvironmentVariable(EphemeralPostgres.ModeEnvironmentVariable) is { Length: > 0 })
         {
-            Assert.Ignore("No PostgreSQL binaries here; the run uses RELGEN_TEST_CONNECTION.");
+            Assert.Ignore("No PostgreSQL binaries here; the run uses RELGEN_TEST_CONNECTION or RELGEN_TEST_MODE's server.");
             throw;
         }
     }

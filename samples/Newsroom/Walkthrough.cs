@@ -15,26 +15,26 @@ public static class Walkthrough
         var t = new Transcript();
 
         t.Say("Create a few Reporters:");
-        var r = new Reporter { FirstName = "John", LastName = "Smith", Email = "john@example.com" };
-        t.Do("""r = Reporter(first_name="John", last_name="Smith", email="john@example.com")""");
+        var r = t.Do("""r = Reporter(first_name="John", last_name="Smith", email="john@example.com")""",
+            () => new Reporter { FirstName = "John", LastName = "Smith", Email = "john@example.com" });
         await t.DoAsync("r.save()", () => db.SaveAsync(r));
-        var r2 = new Reporter { FirstName = "Paul", LastName = "Jones", Email = "paul@example.com" };
-        t.Do("""r2 = Reporter(first_name="Paul", last_name="Jones", email="paul@example.com")""");
+        var r2 = t.Do("""r2 = Reporter(first_name="Paul", last_name="Jones", email="paul@example.com")""",
+            () => new Reporter { FirstName = "Paul", LastName = "Jones", Email = "paul@example.com" });
         await t.DoAsync("r2.save()", () => db.SaveAsync(r2));
         t.Show("r.id, r2.id", (r.Id, r2.Id), (1, 2));
 
         t.Say("Create an Article:");
-        var a = new Article { Headline = "This is a test", PubDate = new DateOnly(2005, 7, 27), Reporter = r };
-        t.Do("""a = Article(id=None, headline="This is a test", pub_date=date(2005, 7, 27), reporter=r)""");
+        var a = t.Do("""a = Article(id=None, headline="This is a test", pub_date=date(2005, 7, 27), reporter=r)""",
+            () => new Article { Headline = "This is a test", PubDate = new DateOnly(2005, 7, 27), Reporter = r });
         await t.DoAsync("a.save()", () => db.SaveAsync(a));
         t.Show("a.reporter.id", a.Reporter.Id, 1);
         t.Show("a.reporter", a.Reporter.ToString(), "John Smith");
 
         t.Say("Note that you must save an object before it can be assigned to a foreign key relationship;\n"
             + "nothing is written:");
-        var r3 = new Reporter { FirstName = "John", LastName = "Smith", Email = "john@example.com" };
+        var r3 = t.Do("""r3 = Reporter(first_name="John", last_name="Smith", email="john@example.com")""",
+            () => new Reporter { FirstName = "John", LastName = "Smith", Email = "john@example.com" });
         var unsaved = new Article { Headline = "This is a test", PubDate = new DateOnly(2005, 7, 27), Reporter = r3 };
-        t.Do("""r3 = Reporter(first_name="John", last_name="Smith", email="john@example.com")""");
         await t.FailsAsync<InvalidOperationException>(
             """Article.objects.create(headline="This is a test", pub_date=date(2005, 7, 27), reporter=r3)""",
             () => db.SaveAsync(unsaved), "Article.Reporter");
@@ -44,8 +44,7 @@ public static class Walkthrough
             + "query, then cached):");
         var loaded = await t.DoAsync("a = Article.objects.get(pk=a.id)", () => Article.Objects(db).GetAsync(x => x.Id == a.Id));
         sql.Reset();
-        t.Do("r = a.reporter");
-        var reporter = loaded.Reporter;
+        var reporter = t.Do("r = a.reporter", () => loaded.Reporter);
         t.Show("r.first_name, r.last_name", (reporter.FirstName, reporter.LastName), ("John", "Smith"));
         t.Show("a.reporter is r", ReferenceEquals(loaded.Reporter, reporter), true);
         t.Show("len(connection.queries)  # since the get", sql.Count, 1);
@@ -59,8 +58,8 @@ public static class Walkthrough
         t.Show("new_article.reporter.id", newArticle.Reporter.Id, 1);
 
         t.Say("Create a new article, and add it to the article set:");
-        var newArticle2 = new Article { Headline = "Paul's story", PubDate = new DateOnly(2006, 1, 17) };
-        t.Do("""new_article2 = Article(headline="Paul's story", pub_date=date(2006, 1, 17))""");
+        var newArticle2 = t.Do("""new_article2 = Article(headline="Paul's story", pub_date=date(2006, 1, 17))""",
+            () => new Article { Headline = "Paul's story", PubDate = new DateOnly(2006, 1, 17) });
         await t.DoAsync("r.article_set.add(new_article2)", () => r.ArticleSet.AddAsync(newArticle2));
         t.Show("new_article2.reporter", newArticle2.Reporter.ToString(), "John Smith");
         t.Show("new_article2.reporter.id", newArticle2.Reporter.Id, 1);

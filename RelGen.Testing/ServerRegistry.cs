@@ -3,19 +3,19 @@ using System.Runtime.InteropServices;
 namespace RelGen.Testing;
 
 /// <summary>
-/// The clusters (and PgBouncers) this process has running, so they can be stopped and deleted when the process
-/// ends without disposing them. .NET raises ProcessExit on a normal exit, on Ctrl+C (SIGINT) and
-/// on SIGQUIT, but not on SIGTERM or SIGHUP, which get their own handlers. A process killed
-/// outright (SIGKILL) runs nothing: <see cref="StaleClusterSweeper"/> removes its leftovers on
-/// the next start.
+/// The servers this process has running (local clusters and containers), so they can be removed when
+/// the process ends without disposing them. .NET raises ProcessExit on a normal exit, on Ctrl+C
+/// (SIGINT) and on SIGQUIT, but not on SIGTERM or SIGHUP, which get their own handlers. A process
+/// killed outright (SIGKILL) runs nothing: <see cref="StaleClusterSweeper"/> and
+/// <see cref="StaleContainerSweeper"/> remove its leftovers on the next start.
 /// </summary>
-internal static class LocalClusterRegistry
+internal static class ServerRegistry
 {
     static readonly object Gate = new();
-    static readonly HashSet<ITemporaryServer> Live = [];
+    static readonly HashSet<IThrowawayServer> Live = [];
     static PosixSignalRegistration[]? signalHandlers;   // Held so they stay registered.
 
-    public static void Add(ITemporaryServer cluster)
+    public static void Add(IThrowawayServer server)
     {
         lock (Gate)
         {
@@ -29,32 +29,33 @@ internal static class LocalClusterRegistry
                     PosixSignalRegistration.Create(PosixSignal.SIGHUP, _ => RemoveAll()),
                 ];
             }
-            Live.Add(cluster);
+            Live.Add(server);
         }
     }
 
-    public static void Remove(ITemporaryServer cluster)
+    public static void Remove(IThrowawayServer server)
     {
         lock (Gate)
-            Live.Remove(cluster);
+            Live.Remove(server);
     }
 
     static void RemoveAll()
     {
-        ITemporaryServer[] clusters;
+        IThrowawayServer[] servers;
         lock (Gate)
         {
-            clusters = [.. Live];
+            servers = [.. Live];
             Live.Clear();
         }
-        foreach (var cluster in clusters)
+        foreach (var server in servers)
         {
             try
             {
                 // The synchronous path: the process is ending, so block rather than schedule.
-                cluster.RemoveAsync(async: false).GetAwaiter().GetResult();
+                server.RemoveAsync(async: false).AsTask().GetAwaiter().GetResult();
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or HttpRequestException or TimeoutException
+                                          or OperationCanceledException or Docker.DotNet.DockerApiException)
             {
                 // Best effort; the next run's sweep retries.
             }

@@ -5,12 +5,17 @@ using Npgsql;
 namespace RelGen.Tests.Packaging;
 
 /// <summary>The RelGen.Tool package, and the migrations workflow from a user's side: install the tool, add migrations, apply them.</summary>
-public sealed partial class PackageConsumerTests
+[Category("Packaging")]
+public sealed class ToolPackageTests
 {
+    static PackedFeed Feed => PackagingSetUp.Feed;
+
+    static IReadOnlyDictionary<string, string> Environment => new Dictionary<string, string> { ["NUGET_PACKAGES"] = Feed.Packages };
+
     [Test]
     public void TheToolPackageIsADotnetToolNamedRelgen()
     {
-        using var tool = ZipFile.OpenRead(Path.Combine(feed, $"RelGen.Tool.{version}.nupkg"));
+        using var tool = ZipFile.OpenRead(Feed.PackagePath("RelGen.Tool"));
         string[] entries = tool.Entries.Select(e => e.FullName).ToArray();
         var nuspec = XDocument.Load(tool.GetEntry("RelGen.Tool.nuspec")!.Open()).Root!;
         XNamespace ns = nuspec.Name.Namespace;
@@ -27,53 +32,51 @@ public sealed partial class PackageConsumerTests
     [Test]
     public async Task TheToolInstallsAsALocalToolAndRuns()
     {
-        var environment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = packages };
-        string directory = ConsumerProject.Write(Path.Combine(work, "tool-only"), feed, version, MigratingProgram(withNickname: false));
-        var manifest = await DotnetCli.RunAsync(directory, BuildTimeout, environment, "new", "tool-manifest");
-        var install = await DotnetCli.RunAsync(directory, BuildTimeout, environment, "tool", "install", "RelGen.Tool", "--version", version, "--add-source", feed);
-        var list = await DotnetCli.RunAsync(directory, BuildTimeout, environment, "relgen", "migrations", "list");
-        var wrong = await DotnetCli.RunAsync(directory, BuildTimeout, environment, "relgen", "migrations", "remove");
+        var consumer = ConsumerProject.Write(Feed, "tool-only", MigratingProgram(withNickname: false));
+        var manifest = await Dotnet(consumer, "new", "tool-manifest");
+        var install = await Dotnet(consumer, "tool", "install", "RelGen.Tool", "--version", Feed.Version, "--add-source", Feed.Feed);
+        var list = await Dotnet(consumer, "relgen", "migrations", "list");
+        var wrong = await Dotnet(consumer, "relgen", "migrations", "remove");
 
         using (Assert.EnterMultipleScope())
         {
             Assert.That(manifest.Succeeded, Is.True, manifest.ToString());
             Assert.That(install.Succeeded, Is.True, install.ToString());
             Assert.That(list.Succeeded, Is.True, list.ToString());
-            Assert.That(list.Output, Does.Contain("No migrations in " + Path.Combine(directory, "Migrations")));
+            Assert.That(list.Output, Does.Contain("No migrations in " + Path.Combine(consumer.Directory, "Migrations")));
             Assert.That(wrong.ExitCode, Is.EqualTo(2), wrong.ToString());
             Assert.That(wrong.Output, Does.Contain("Unknown command 'migrations remove'.").And.Contain("dotnet relgen migrations add <Name>"));
         }
     }
 
     /// <summary>
-    /// Needs the generator side of the migrations (issue 15, wired by the lead): the generator must put
-    /// <c>[assembly: RelGen.Metadata.SchemaSnapshotAttribute(json)]</c> on the user's assembly and register each
-    /// <c>Migrations/*.sql</c> AdditionalFile through <c>MigrationRegistry.Register</c> from a module initializer.
-    /// Until then the first `migrations add` stops at "carries no schema snapshot".
+    /// The whole workflow: the generator puts the models' schema on the assembly and registers each
+    /// <c>Migrations/*.sql</c> file, the tool compares and writes migrations, <c>MigrateAsync</c> applies them.
     /// </summary>
     [Test]
     [Ignore("waits for the generator wiring: SchemaSnapshotAttribute and MigrationRegistry.Register emitted by the generator")]
     public async Task TheToolInstalledAsALocalToolAddsMigrationsThatMigrateAsyncApplies()
     {
-        var environment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = packages };
-        string directory = ConsumerProject.Write(Path.Combine(work, "migrating"), feed, version, MigratingProgram(withNickname: false));
+        var consumer = ConsumerProject.Write(Feed, "migrating", MigratingProgram(withNickname: false));
         foreach (string[] step in new[]
         {
             new[] { "new", "tool-manifest" },
-            new[] { "tool", "install", "RelGen.Tool", "--version", version, "--add-source", feed },
+            new[] { "tool", "install", "RelGen.Tool", "--version", Feed.Version, "--add-source", Feed.Feed },
             new[] { "relgen", "migrations", "add", "Initial" },
         })
         {
-            var run = await DotnetCli.RunAsync(directory, BuildTimeout, environment, step);
+            var run = await Dotnet(consumer, step);
             Assert.That(run.Succeeded, Is.True, run.ToString());
         }
-        File.WriteAllText(Path.Combine(directory, "Program.cs"), MigratingProgram(withNickname: true));
-        var second = await DotnetCli.RunAsync(directory, BuildTimeout, environment, "relgen", "migrations", "add", "AddNickname");
+        File.WriteAllText(Path.Combine(consumer.Directory, "Program.cs"), MigratingProgram(withNickname: true));
+        var second = await Dotnet(consumer, "relgen", "migrations", "add", "AddNickname");
         Assert.That(second.Succeeded, Is.True, second.ToString());
         Assert.That(second.Output, Does.Contain("add column reporter.nickname (varchar(20))"));
 
         string database = await (await PostgresSetUp.GetServerAsync()).CreateDatabaseAsync();
-        var migrate = await DotnetCli.RunAsync(directory, BuildTimeout, environment, "run", "--", database);
+        var build = await consumer.BuildAsync(Feed);
+        Assert.That(build.Succeeded, Is.True, build.ToString());
+        var migrate = await consumer.RunAsync(Feed, database);
 
         Assert.That(migrate.Succeeded, Is.True, migrate.ToString());
         Assert.That(migrate.Output, Does.Match(@"applied: \d{14}_Initial, \d{14}_AddNickname"));
@@ -84,6 +87,9 @@ public sealed partial class PackageConsumerTests
         Assert.That(type, Is.EqualTo("character varying(20)"));
         NpgsqlConnection.ClearPool(connection);
     }
+
+    static Task<CliResult> Dotnet(ConsumerProject consumer, params string[] arguments)
+        => DotnetCli.RunAsync(consumer.Directory, PackagingSetUp.HangGuard, Environment, arguments);
 
     static string MigratingProgram(bool withNickname) => $$"""
         using System.ComponentModel.DataAnnotations;
