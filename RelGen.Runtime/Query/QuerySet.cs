@@ -9,7 +9,7 @@ namespace RelGen.Query;
 /// An immutable, chainable query of <typeparamref name="T"/>; nothing runs until a terminal call.
 /// <typeparamref name="TLookup"/> is the generated lookup type the lambdas receive.
 /// </summary>
-public class QuerySet<T, TLookup> : QuerySet<T>, IAsyncEnumerable<T>
+public partial class QuerySet<T, TLookup> : QuerySet<T>, IAsyncEnumerable<T>
     where T : class, IModel<T>
     where TLookup : ModelLookup
 {

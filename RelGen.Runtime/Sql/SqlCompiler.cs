@@ -10,7 +10,7 @@ namespace RelGen.Sql;
 /// joins come first, so aliases are stable), the order, the select-related paths, the slice. Runs only when a shape is
 /// not cached yet. Placeholders are numbered in token order, which is the order the values were bound.
 /// </summary>
-internal sealed class SqlCompiler
+internal sealed partial class SqlCompiler
 {
     private readonly ShapeToken[] _tokens;
     private int _next;
