@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Npgsql;
 using RelGen.Execution;
 using RelGen.Metadata;
 using RelGen.Save;
@@ -29,11 +28,11 @@ internal static class ManagerWrites
                 await using var update = database.CreateCommand(lease, For(relation).Move);
                 TOwner.RelGenModel.AddKeyParameter(owner, update.Parameters);
                 update.Parameters.Add(model.KeyArrayParameter(saved));
-                await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                await lease.ExecuteNonQueryAsync(update, cancellationToken).ConfigureAwait(false);
             }
             foreach (var item in unsaved)
                 await Saver.SaveOnAsync(database, lease, item, Saver.AllColumns(model), cancellationToken).ConfigureAwait(false);
-        }, cancellationToken).ConfigureAwait(false);
+        }, model.Name, cancellationToken).ConfigureAwait(false);
         AcceptKeys(relation, saved);
     }
 
@@ -57,8 +56,8 @@ internal static class ManagerWrites
             await using var update = database.CreateCommand(lease, For(relation).Detach);
             TOwner.RelGenModel.AddKeyParameter(owner, update.Parameters);
             update.Parameters.Add(model.KeyArrayParameter(objects));
-            await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }, cancellationToken).ConfigureAwait(false);
+            await lease.ExecuteNonQueryAsync(update, cancellationToken).ConfigureAwait(false);
+        }, model.Name, cancellationToken).ConfigureAwait(false);
         foreach (var item in objects)
             relation.Assign(item, null);
         AcceptKeys(relation, objects);
@@ -71,8 +70,8 @@ internal static class ManagerWrites
         {
             await using var update = database.CreateCommand(lease, For(relation).DetachAll);
             TOwner.RelGenModel.AddKeyParameter(owner, update.Parameters);
-            await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }, cancellationToken);
+            await lease.ExecuteNonQueryAsync(update, cancellationToken).ConfigureAwait(false);
+        }, T.RelGenModel.Name, cancellationToken);
 
     /// <summary>
     /// Django's <c>set()</c> on a nullable relation: the saved objects listed are attached and every other object of the
@@ -92,11 +91,11 @@ internal static class ManagerWrites
             {
                 TOwner.RelGenModel.AddKeyParameter(owner, update.Parameters);
                 update.Parameters.Add(model.KeyArrayParameter(saved));
-                await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                await lease.ExecuteNonQueryAsync(update, cancellationToken).ConfigureAwait(false);
             }
             foreach (var item in unsaved)
                 await Saver.SaveOnAsync(database, lease, item, Saver.AllColumns(model), cancellationToken).ConfigureAwait(false);
-        }, cancellationToken).ConfigureAwait(false);
+        }, model.Name, cancellationToken).ConfigureAwait(false);
         AcceptKeys(relation, saved);
     }
 
@@ -128,17 +127,17 @@ internal static class ManagerWrites
     }
 
     /// <summary>Runs <paramref name="work"/> on one connection, in a transaction when it writes more than once and none is ambient.</summary>
-    private static async Task RunAsync(RelGenDatabase database, bool multiple, Func<ConnectionLease, Task> work, CancellationToken cancellationToken)
+    private static async Task RunAsync(RelGenDatabase database, bool multiple, Func<ConnectionLease, Task> work, string model, CancellationToken cancellationToken)
     {
         if (!multiple || database.InTransaction)
         {
-            await OnConnectionAsync(database, work, cancellationToken).ConfigureAwait(false);
+            await OnConnectionAsync(database, work, model, cancellationToken).ConfigureAwait(false);
             return;
         }
         var transaction = await database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await OnConnectionAsync(database, work, cancellationToken).ConfigureAwait(false);
+            await OnConnectionAsync(database, work, model, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
@@ -147,16 +146,16 @@ internal static class ManagerWrites
         }
     }
 
-    private static async Task OnConnectionAsync(RelGenDatabase database, Func<ConnectionLease, Task> work, CancellationToken cancellationToken)
+    private static async Task OnConnectionAsync(RelGenDatabase database, Func<ConnectionLease, Task> work, string model, CancellationToken cancellationToken)
     {
-        var lease = await database.AcquireAsync(cancellationToken).ConfigureAwait(false);
+        var lease = await database.AcquireAsync(DatabaseOperation.Update, model, cancellationToken).ConfigureAwait(false);
         try
         {
             await work(lease).ConfigureAwait(false);
         }
-        catch (PostgresException e) when (Errors.IsIntegrityError(e))
+        catch (Exception e) when (lease.Translate(e, cancellationToken) is { } error)
         {
-            throw new IntegrityException(e);
+            throw error;
         }
         finally
         {

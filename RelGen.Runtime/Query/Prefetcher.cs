@@ -29,12 +29,12 @@ internal static class Prefetcher
         foreach (var parent in parents)
             byKey[parentModel.GetKey(parent)] = parent;
         var childContext = context.ForLoaded<TSource>();
-        var lease = await database.AcquireAsync(cancellationToken).ConfigureAwait(false);
+        var lease = await database.AcquireAsync(DatabaseOperation.Load, childModel.Name, cancellationToken).ConfigureAwait(false);
         try
         {
             await using var command = database.CreateCommand(lease, SqlByRelation.GetOrAdd(relation, BuildSql));
             command.Parameters.Add(new NpgsqlParameter<TKey[]> { TypedValue = [.. byKey.Keys] });
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using var reader = await lease.ExecuteReaderAsync(command, cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 var child = childModel.Read(reader, 0, childContext);
@@ -45,6 +45,10 @@ internal static class Prefetcher
                 items.Add(child);
                 relation.Attach(child, byKey[key]);
             }
+        }
+        catch (Exception e) when (lease.Translate(e, cancellationToken) is { } error)
+        {
+            throw error;
         }
         finally
         {

@@ -1,4 +1,3 @@
-using Npgsql;
 using RelGen.Execution;
 using RelGen.Metadata;
 
@@ -25,14 +24,14 @@ internal static class Saver
         var changes = model.Context(entity) is null ? AllColumns(model) : ChangedColumns(model, entity);
         if (changes == 0 && model.Context(entity) is not null)
             return;
-        var lease = await database.AcquireAsync(cancellationToken).ConfigureAwait(false);
+        var lease = await database.AcquireAsync(DatabaseOperation.Save, model.Name, cancellationToken).ConfigureAwait(false);
         try
         {
             await SaveOnAsync(database, lease, entity, changes, cancellationToken).ConfigureAwait(false);
         }
-        catch (PostgresException e) when (Errors.IsIntegrityError(e))
+        catch (Exception e) when (lease.Translate(e, cancellationToken) is { } error)
         {
-            throw new IntegrityException(e);
+            throw error;
         }
         finally
         {
@@ -69,8 +68,7 @@ internal static class Saver
                         column.AddParameter(entity, update.Parameters);
                 }
                 model.AddKeyParameter(entity, update.Parameters);
-                await RelGenDatabase.PrepareAsync(update, cancellationToken).ConfigureAwait(false);
-                if (await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
+                if (await lease.ExecutePreparedNonQueryAsync(update, cancellationToken).ConfigureAwait(false) == 0)
                     await InsertWithKeyAsync(database, lease, model, entity, cancellationToken).ConfigureAwait(false);
             }
         }
@@ -82,8 +80,7 @@ internal static class Saver
                 if (!column.IsIdentity)
                     column.AddParameter(entity, insert.Parameters);
             }
-            await RelGenDatabase.PrepareAsync(insert, cancellationToken).ConfigureAwait(false);
-            await using var reader = await insert.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using var reader = await lease.ExecutePreparedReaderAsync(insert, cancellationToken).ConfigureAwait(false);
             await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
             model.ReadKey(entity, reader, 0);
         }
@@ -106,8 +103,7 @@ internal static class Saver
         await using var insert = database.CreateCommand(lease, ModelSql.For(model).InsertWithKey);
         foreach (var column in model.TypedColumns)
             column.AddParameter(entity, insert.Parameters);
-        await RelGenDatabase.PrepareAsync(insert, cancellationToken).ConfigureAwait(false);
-        await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await lease.ExecutePreparedNonQueryAsync(insert, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The non-key columns whose values changed since the object was loaded or saved.</summary>

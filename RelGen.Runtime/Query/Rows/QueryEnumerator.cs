@@ -50,22 +50,38 @@ internal sealed class QueryEnumerator<T> : IAsyncEnumerator<T> where T : class, 
         return read;
     }
 
-    private async ValueTask<bool> AwaitReadAsync(Task<bool> read) => Take(await read.ConfigureAwait(false));
+    private async ValueTask<bool> AwaitReadAsync(Task<bool> read)
+    {
+        try
+        {
+            return Take(await read.ConfigureAwait(false));
+        }
+        catch (Exception e) when (_lease.Translate(e, _cancellationToken) is { } error)
+        {
+            throw error;
+        }
+    }
 
     private async ValueTask<bool> OpenAndReadAsync()
     {
-        _lease = await _database.AcquireAsync(_cancellationToken).ConfigureAwait(false);
-        _command = QueryCommand.Create(_lease);
-        var compiled = QueryCommand.Bind(_database, _command, _state, QueryKind.Select);
-        _rows = new RowMaterializer<T>(_database, _state, compiled);
-        await RelGenDatabase.PrepareAsync(_command, _cancellationToken).ConfigureAwait(false);
-        _reader = await _command.ExecuteReaderAsync(_cancellationToken).ConfigureAwait(false);
-        if (_rows.ChunksPeers)
+        _lease = await _database.AcquireAsync(DatabaseOperation.Query, _state.Model.Name, _cancellationToken).ConfigureAwait(false);
+        try
         {
-            _chunk = new List<T>(RowMaterializer<T>.PeerChunk);
-            return await NextInChunkAsync().ConfigureAwait(false);
+            _command = QueryCommand.Create(_lease);
+            var compiled = QueryCommand.Bind(_database, _command, _state, QueryKind.Select);
+            _rows = new RowMaterializer<T>(_database, _state, compiled);
+            _reader = await _lease.ExecutePreparedReaderAsync(_command, _cancellationToken).ConfigureAwait(false);
+            if (_rows.ChunksPeers)
+            {
+                _chunk = new List<T>(RowMaterializer<T>.PeerChunk);
+                return await NextInChunkAsync().ConfigureAwait(false);
+            }
+            return Take(await _reader.ReadAsync(_cancellationToken).ConfigureAwait(false));
         }
-        return Take(await _reader.ReadAsync(_cancellationToken).ConfigureAwait(false));
+        catch (Exception e) when (_lease.Translate(e, _cancellationToken) is { } error)
+        {
+            throw error;
+        }
     }
 
     private ValueTask<bool> NextInChunkAsync()
@@ -83,8 +99,15 @@ internal sealed class QueryEnumerator<T> : IAsyncEnumerator<T> where T : class, 
     {
         _chunk!.Clear();
         _next = 0;
-        while (_chunk.Count < RowMaterializer<T>.PeerChunk && await _reader!.ReadAsync(_cancellationToken).ConfigureAwait(false))
-            _chunk.Add(_rows!.Read(_reader));
+        try
+        {
+            while (_chunk.Count < RowMaterializer<T>.PeerChunk && await _reader!.ReadAsync(_cancellationToken).ConfigureAwait(false))
+                _chunk.Add(_rows!.Read(_reader));
+        }
+        catch (Exception e) when (_lease.Translate(e, _cancellationToken) is { } error)
+        {
+            throw error;
+        }
         if (_chunk.Count == 0)
             return false;
         Current = _chunk[_next++];
