@@ -98,7 +98,7 @@ internal sealed class DeleteCollector(ConnectionLease lease)
             if (!models.Contains(relation.Source))
                 models.Add(relation.Source);
         }
-        foreach (var step in DeleteOrder.Sort(models))
+        foreach (var step in DeleteOrder.Sort(models, m => _collected.TryGetValue(m, out var k) && k.Count > 0))
         {
             foreach (var relation in step.NullFirst)
                 AddNullFirst(batch, relation);
