@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Npgsql;
 using RelGen.Execution;
+using RelGen.Query;
 
 namespace RelGen.Metadata;
 
@@ -57,6 +58,20 @@ public sealed class ModelDescriptor<T, TKey> : ModelDescriptor<T>
     }
 
     internal override string DescribeKey(T entity) => KeyColumn.Get(entity)?.ToString() ?? "null";
+
+    internal override Predicate KeyFilter(T entity)
+        => new ComparePredicate<TKey>(new ColumnExpression<TKey>(new ColumnRef(null, KeyColumn)), LookupOperator.Exact, GetKey(entity));
+
+    internal override T? FirstDuplicateKey(IReadOnlyList<T> entities)
+    {
+        var seen = new HashSet<TKey>();
+        foreach (var entity in entities)
+        {
+            if (!seen.Add(GetKey(entity)))
+                return entity;
+        }
+        return null;
+    }
 
     internal override KeySet CreateKeySet() => new KeySet<TKey>();
 

@@ -16,6 +16,9 @@ internal sealed class QueryLevel(ModelDescriptor model, SqlCompiler compiler)
 
     public string RootAlias { get; } = compiler.NextAlias();
 
+    /// <summary>True once a path made this level join another table.</summary>
+    public bool HasJoins => _joins.Count > 0;
+
     /// <summary>The filter clause being written; -1 outside filters (ordering, select-related).</summary>
     public int CurrentGroup { get; set; } = -1;
 
