@@ -76,6 +76,9 @@ public abstract class ModelDescriptor<T> : ModelDescriptor where T : class, IMod
     /// <summary>The condition "is <paramref name="entity"/>'s row": its key column equals the object's key.</summary>
     internal abstract Predicate KeyFilter(T entity);
 
+    /// <summary>Reads rows of (key, version) and gives each object of <paramref name="entities"/> with that key that version.</summary>
+    internal abstract Task ReadVersionsAsync(IReadOnlyList<T> entities, DbDataReader reader, CancellationToken cancellationToken);
+
     /// <summary>The first object whose key an earlier object of <paramref name="entities"/> has too, or null.</summary>
     internal abstract T? FirstDuplicateKey(IReadOnlyList<T> entities);
 
