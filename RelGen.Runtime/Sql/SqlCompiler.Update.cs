@@ -8,8 +8,9 @@ internal sealed partial class SqlCompiler
     /// <summary>
     /// <c>UPDATE table t0 SET column = expression, … WHERE …</c>. The values come first (their placeholders are numbered
     /// first), read against the updated row's own alias. The rows are chosen by the query's filters on that same alias when
-    /// they need no join and no slice; otherwise, as Django does, by <c>t0.key IN (SELECT key …)</c>, a subquery with joins,
-    /// order, limit and row lock of its own.
+    /// the query is not sliced and its joins are inner forward ones (<c>UPDATE … FROM reporter t1 WHERE t1.id =
+    /// t0.reporter_id AND …</c>, each row meeting exactly one row of each table); otherwise, as Django does, by
+    /// <c>t0.key IN (SELECT key …)</c>, a subquery with joins, order, limit and row lock of its own.
     /// </summary>
     private void WriteUpdate(StringBuilder sql)
     {
@@ -35,10 +36,20 @@ internal sealed partial class SqlCompiler
         }
 
         var (next, parameters, aliases) = (_next, _parameters, _aliases);
-        var where = new StringBuilder();
-        if (TryWriteOwnRowFilters(where, target))
+        var filters = new List<string>();
+        if (TryWriteOwnRowFilters(filters, target))
         {
-            sql.Append(where);
+            if (target.HasJoins)
+            {
+                // Forward inner joins only: UPDATE … FROM the joined tables, joined in the WHERE, as one would write it by hand.
+                var from = new StringBuilder();
+                var conditions = new List<string>();
+                target.WriteUpdateFrom(from, conditions);
+                sql.Append(" FROM ").Append(from);
+                filters.InsertRange(0, conditions);
+            }
+            if (filters.Count > 0)
+                sql.Append(" WHERE ").AppendJoin(" AND ", filters);
             return;
         }
         // Start over, the same tokens as a key subquery: same placeholders, fresh aliases.
@@ -49,10 +60,10 @@ internal sealed partial class SqlCompiler
     }
 
     /// <summary>
-    /// Writes the query's filters against the updated row itself; false (with the tokens half read) when the query is sliced
-    /// or a filter needs a join.
+    /// Writes the query's filters against the updated row itself, one condition each; false (with the tokens half read) when
+    /// the query is sliced or a filter needs a join other than an inner forward one.
     /// </summary>
-    private bool TryWriteOwnRowFilters(StringBuilder where, QueryLevel target)
+    private bool TryWriteOwnRowFilters(List<string> filters, QueryLevel target)
     {
         var head = Take(ShapeOp.Query);
         if ((((QueryFlags)head.Arg) & (QueryFlags.Limit | QueryFlags.Offset)) != 0)
@@ -61,10 +72,11 @@ internal sealed partial class SqlCompiler
         {
             Take();
             target.CurrentGroup = group;
-            where.Append(where.Length == 0 ? " WHERE " : " AND ");
-            WritePredicate(where, target);
-            if (target.HasJoins)
+            var filter = new StringBuilder();
+            WritePredicate(filter, target);
+            if (!target.JoinsAreInnerForward)
                 return false;
+            filters.Add(filter.ToString());
         }
         target.CurrentGroup = -1;
         // An unsliced update has no use for an order, nor for a lock (UPDATE locks its rows); their tokens are read past,

@@ -71,6 +71,22 @@ public sealed class UpdateAsyncTests : SchemaTest
     }
 
     [Test]
+    public async Task ARequiredForwardRelationIsJoinedInTheUpdatesFrom()
+    {
+        var day = new DateOnly(2024, 1, 1);
+        await Db.SaveAsync(new Article { Headline = "ann's", PubDate = day, Reporter = _ann });
+        await Db.SaveAsync(new Article { Headline = "bob's", PubDate = day, Reporter = _bob });
+        Sql.Clear();
+        var n = await Article.Objects(Db).Filter(a => a.Reporter.FirstName == "Ann").UpdateAsync(a => a.Headline.Set("by Ann"));
+        Assert.That(n, Is.EqualTo(1));
+        Assert.That(Sql.Commands.Single(), Is.EqualTo(
+            "UPDATE \"article\" t0 SET \"headline\" = $1 FROM \"reporter\" t1 WHERE t1.\"id\" = t0.\"reporter_id\" AND t1.\"first_name\" = $2"));
+        Assert.That((await Article.Objects(Db).GetAsync(a => a.Reporter == _bob)).Headline, Is.EqualTo("bob's"));
+        await Article.Objects(Db).Filter(a => a.Reporter == _ann).DeleteAsync();
+        await Article.Objects(Db).Filter(a => a.Reporter == _bob).DeleteAsync();
+    }
+
+    [Test]
     public async Task AReverseConditionOnTheUpdatedModelBecomesAKeySubquery()
     {
         var n = await Reporter.Objects(Db).Filter(r => r.Story.Views > 25).UpdateAsync(r => r.LastName.Set("Popular"));
