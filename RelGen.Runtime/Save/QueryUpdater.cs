@@ -91,20 +91,6 @@ internal static class QueryUpdater
         }
     }
 
-    /// <summary>The SQL text of an update of <paramref name="state"/>'s rows, without values (tests and diagnostics).</summary>
-    internal static string Sql(QueryState state, Assignment[] assignments)
-    {
-        var writer = ShapeWriter.Rent(null);
-        try
-        {
-            return Write(writer, state, assignments).Sql;
-        }
-        finally
-        {
-            ShapeWriter.Return(writer);
-        }
-    }
-
     /// <summary>The header (with the version's move when no assignment sets it), each assignment, then the query choosing the rows.</summary>
     private static CompiledQuery Write(ShapeWriter writer, QueryState state, Assignment[] assignments)
     {
