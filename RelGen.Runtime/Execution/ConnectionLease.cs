@@ -96,21 +96,13 @@ internal readonly struct ConnectionLease
     }
 
     /// <summary>A batch whose statements come from a bounded set, prepared unless the database sends unprepared statements.</summary>
-    public async Task<int> ExecutePreparedNonQueryAsync(NpgsqlBatch batch, CancellationToken cancellationToken)
+    public Task<int> ExecutePreparedNonQueryAsync(NpgsqlBatch batch, CancellationToken cancellationToken)
     {
         Database.Log.Batch(batch);
-        if (Database.PreparesStatements)
-            await batch.PrepareAsync(cancellationToken).ConfigureAwait(false);
-        return await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>The reader form of <see cref="ExecutePreparedNonQueryAsync(NpgsqlBatch, CancellationToken)"/>.</summary>
-    public async Task<NpgsqlDataReader> ExecutePreparedReaderAsync(NpgsqlBatch batch, CancellationToken cancellationToken)
-    {
-        Database.Log.Batch(batch);
-        if (Database.PreparesStatements)
-            await batch.PrepareAsync(cancellationToken).ConfigureAwait(false);
-        return await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!Database.PreparesStatements)
+            return batch.ExecuteNonQueryAsync(cancellationToken);
+        var prepare = batch.PrepareAsync(cancellationToken);
+        return prepare.IsCompletedSuccessfully ? batch.ExecuteNonQueryAsync(cancellationToken) : PrepareThenExecuteAsync(prepare, batch, cancellationToken);
     }
 
     /// <summary>Starts a binary COPY (logged) on this connection.</summary>
@@ -138,6 +130,12 @@ internal readonly struct ConnectionLease
     {
         await prepare.ConfigureAwait(false);
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<int> PrepareThenExecuteAsync(Task prepare, NpgsqlBatch batch, CancellationToken cancellationToken)
+    {
+        await prepare.ConfigureAwait(false);
+        return await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public ValueTask DisposeAsync()

@@ -113,6 +113,15 @@ public sealed class Relation<TSource, TTarget, TKey> : RelationDescriptor<TSourc
 
     void IRelationFrom<TSource>.PrepareSave(TSource source) => PrepareSave(source);
 
+    void IRelationFrom<TSource>.Refreshed(TSource entity, TSource fresh)
+    {
+        if (_related(fresh) is { } loaded)
+            _related(entity) = loaded;
+        else if (_related(entity) is { } cached
+            && (!Keys.TryGet(entity, out var key) || !EqualityComparer<TKey>.Default.Equals(key, TargetModel.GetKey(cached))))
+            _related(entity) = null;
+    }
+
     internal override Task PrefetchAsync<TParent>(RelGenDatabase database, List<TParent> parents, QueryState? query, CancellationToken cancellationToken)
         => Prefetcher.LoadAsync(database, this, (List<TTarget>)(object)parents, query, cancellationToken);
 

@@ -49,4 +49,16 @@ internal enum ShapeOp : byte
     Arithmetic,
     /// <summary>The NULL literal (an update setting a column to NULL).</summary>
     Null,
+
+    /// <summary>
+    /// Starts an <c>UPDATE</c> of the model in A; Arg 1 when the statement also sets the version to the next value. Its
+    /// <see cref="Assign"/> tokens follow, then the <see cref="QueryKind.Keys"/> query choosing the rows.
+    /// </summary>
+    Update,
+    /// <summary>One <c>SET</c> of an update; B: the column; an expression follows.</summary>
+    Assign,
+    /// <summary>A row lock (<c>SelectForUpdate</c>) before <see cref="End"/>; Arg: <c>RowLock</c>'s flags; <see cref="LockOf"/> tokens follow.</summary>
+    Lock,
+    /// <summary>A table the lock is limited to (<c>FOR UPDATE OF</c>); A: the path, null for the query's own model.</summary>
+    LockOf,
 }
