@@ -210,7 +210,8 @@ public sealed class ErrorTests : SchemaTest
         await TerminateApplicationAsync(application);
         var read = Assert.ThrowsAsync<ConnectionLostException>(() => Counter.Objects(db).CountAsync());
         Assert.That(read!.IsTransient, Is.True);
-        Assert.That(read.SqlState, Is.EqualTo("57P01"));
+        // The server's 57P01 when Npgsql reads its goodbye, none when the socket error comes first.
+        Assert.That(read.SqlState, Is.EqualTo("57P01").Or.Null);
         Assert.That(await Counter.Objects(db).CountAsync(), Is.GreaterThan(0), "the next operation gets a fresh connection");
 
         await TerminateApplicationAsync(application);
