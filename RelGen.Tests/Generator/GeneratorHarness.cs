@@ -1,7 +1,9 @@
+extern alias generator;
+
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using RelGen.Generator;
+using generator::RelGen.Generator;
 
 namespace RelGen.Tests.Generator;
 

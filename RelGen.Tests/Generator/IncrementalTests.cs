@@ -1,5 +1,7 @@
+extern alias generator;
+
 using Microsoft.CodeAnalysis;
-using RelGen.Generator.Model;
+using generator::RelGen.Generator.Model;
 
 namespace RelGen.Tests.Generator;
 
