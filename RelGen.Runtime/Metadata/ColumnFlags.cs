@@ -12,4 +12,6 @@ internal enum ColumnFlags
     Key = 2,
     /// <summary>The database assigns the value (identity).</summary>
     Identity = 4,
+    /// <summary><c>[EmailAddress]</c>: saving checks the value looks like an e-mail address, as DataAnnotations does.</summary>
+    EmailAddress = 8,
 }
