@@ -17,6 +17,7 @@ namespace RelGen.Generator.Model;
 /// <param name="RelationIndex">The relation this column is the key of, or -1.</param>
 /// <param name="HasSetter">True when generated code may assign the property outside an object initializer (not init-only).</param>
 /// <param name="HasInitializer">True when the declaration gives the property an initial value (<c>= "UTC"</c>).</param>
+/// <param name="ValidatesEmail">True for <c>[EmailAddress]</c>: saving checks the value's shape as DataAnnotations does.</param>
 internal sealed record ColumnSpec(
     string Property,
     string Column,
@@ -30,7 +31,8 @@ internal sealed record ColumnSpec(
     string? DefaultSql,
     int RelationIndex,
     bool HasSetter = true,
-    bool HasInitializer = false)
+    bool HasInitializer = false,
+    bool ValidatesEmail = false)
 {
     public bool IsValueType => Kind is not (FieldKind.String or FieldKind.Bytes);
 
