@@ -39,30 +39,38 @@ internal static class SnapshotBuilder
         }
 
         var problems = new List<ClashSpec>();
-        // Names PostgreSQL keeps in one namespace per schema: tables, indexes, and the indexes behind keys and unique constraints.
+        var own = graph.Models.Select(spec => (Spec: spec, Table: Table(spec))).ToList();
+        // Names PostgreSQL keeps in one namespace per schema: tables, indexes, and the indexes behind keys and unique
+        // constraints. Tables claim theirs first, so an index named like a table is the index's fault, whatever the order.
         var relations = new Dictionary<string, (string Kind, string Owner)>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var referencedTables = new List<TableSnapshot>();
         foreach (var (assembly, table) in foreign)
         {
             // A table reached through two referenced assemblies (one references the other) is the same table: keep the first.
-            if (!relations.ContainsKey(table.Name))
-                ClaimAll(relations, table, "assembly " + assembly, null, problems);
+            if (seen.Add(table.Name))
+            {
+                referencedTables.Add(table);
+                Claim(relations, table.Name, "table", "assembly " + assembly, null, problems);
+            }
         }
-        var own = new List<TableSnapshot>();
-        var tables = new List<TableDdlSpec>();
-        foreach (var spec in graph.Models)
+        var valid = new List<(ModelEmitSpec Spec, TableSnapshot Table)>();
+        foreach (var (spec, table) in own)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var table = Table(spec);
-            if (!ClaimAll(relations, table, spec.Model.ClassName, spec.Model, problems))
-                continue;
-            own.Add(table);
-            tables.Add(Ddl(table));
+            if (Claim(relations, table.Name, "table", spec.Model.ClassName, spec.Model, problems))
+                valid.Add((spec, table));
         }
+        foreach (var table in referencedTables)
+            ClaimIndexes(relations, table, "assembly", null, problems);
+        foreach (var (spec, table) in valid)
+            ClaimIndexes(relations, table, spec.Model.ClassName, spec.Model, problems);
+        var tables = valid.Select(v => Ddl(v.Table)).ToList();
         if (problems.Count > 0 || diagnostics.Count > 0)
             return new SchemaOutputSpec(null, EquatableArray<TableDdlSpec>.Empty, new EquatableArray<ClashSpec>(problems), new EquatableArray<DiagnosticInfo>(diagnostics));
 
         var byName = new Dictionary<string, TableSnapshot>(StringComparer.Ordinal);
-        foreach (var table in foreign.Select(f => f.Table).Concat(own))
+        foreach (var table in referencedTables.Concat(valid.Select(v => v.Table)))
         {
             if (!byName.ContainsKey(table.Name))
                 byName[table.Name] = table;
@@ -104,33 +112,37 @@ internal static class SnapshotBuilder
         return new TableDdlSpec(table.Name, PostgresDdl.CreateTable(table), new EquatableArray<string>(after));
     }
 
-    /// <summary>Claims the table's name and its index names; false (with a located problem) when one is taken.</summary>
-    private static bool ClaimAll(Dictionary<string, (string Kind, string Owner)> relations, TableSnapshot table, string owner, ModelSpec? model,
+    /// <summary>Claims the names of the table's key, unique constraints and indexes.</summary>
+    private static void ClaimIndexes(Dictionary<string, (string Kind, string Owner)> relations, TableSnapshot table, string owner, ModelSpec? model,
         List<ClashSpec> problems)
     {
-        var names = new List<(string Name, string Kind)> { (table.Name, "table") };
+        var names = new List<(string Name, string Kind)>();
         if (table.PrimaryKey is { } key)
             names.Add((key.Name, "primary key"));
         names.AddRange(table.UniqueConstraints.Select(u => (u.Name, "unique constraint")));
         names.AddRange(table.Indexes.Select(i => (i.Name, "index")));
         foreach (var (name, kind) in names)
+            Claim(relations, name, kind, owner == "assembly" ? "table " + table.Name : owner, model, problems);
+    }
+
+    /// <summary>Claims one name; false (with a problem located on <paramref name="model"/>, when there is one) when it is taken.</summary>
+    private static bool Claim(Dictionary<string, (string Kind, string Owner)> relations, string name, string kind, string owner, ModelSpec? model,
+        List<ClashSpec> problems)
+    {
+        if (!relations.TryGetValue(name, out var first))
         {
-            if (relations.TryGetValue(name, out var first))
-            {
-                if (model is not null)
-                {
-                    var fix = kind == "table"
-                        ? "give one model another table with [Model(Table = \"...\")]"
-                        : "PostgreSQL keeps tables, indexes and the indexes of keys and unique constraints in one namespace per schema; give one of them another name";
-                    problems.Add(new ClashSpec(MetadataName(model), "", DiagnosticDescriptors.DuplicateName.Id,
-                        new EquatableArray<string>([kind, name, owner, first.Kind, first.Owner, fix])));
-                }
-                return false;
-            }
+            relations[name] = (kind, owner);
+            return true;
         }
-        foreach (var (name, kind) in names)
-            relations[name] = (kind, owner + (kind == "table" ? "" : " (table " + table.Name + ")"));
-        return true;
+        if (model is not null)
+        {
+            var fix = kind == "table"
+                ? "give one model another table with [Model(Table = \"...\")]"
+                : "PostgreSQL keeps tables, indexes and the indexes of keys and unique constraints in one namespace per schema; give one of them another name";
+            problems.Add(new ClashSpec(MetadataName(model), "", DiagnosticDescriptors.DuplicateName.Id,
+                new EquatableArray<string>([kind, name, owner, first.Kind, first.Owner, fix])));
+        }
+        return false;
     }
 
     private static string MetadataName(ModelSpec model) => model.Namespace.Length == 0 ? model.ClassName : model.Namespace + "." + model.ClassName;
