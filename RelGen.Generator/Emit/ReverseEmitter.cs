@@ -52,7 +52,8 @@ internal static class ReverseEmitter
         var parameters = new List<Parameter>();
         foreach (var column in source.Columns)
         {
-            if (column == source.Key || column.RelationIndex == relationIndex)
+            // A setter only the model (or its base) may call (private, protected) cannot be set from here: the column keeps its initial value.
+            if (column == source.Key || column.RelationIndex == relationIndex || (column.RelationIndex < 0 && !column.IsAssignable))
                 continue;
             // Another relation is passed as the object when this code may assign it, else as its key.
             if (column.RelationIndex >= 0 && source.Relations[column.RelationIndex].IsAssignable)

@@ -172,7 +172,8 @@ internal sealed partial class ModelParser
             -1,
             property.SetMethod is { IsInitOnly: false, DeclaredAccessibility: Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal },
             property.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is PropertyDeclarationSyntax { Initializer: not null }),
-            mapped.Kind == FieldKind.String && property.Has(KnownNames.EmailAddress)));
+            mapped.Kind == FieldKind.String && property.Has(KnownNames.EmailAddress),
+            property.SetMethod?.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal));
     }
 
     private static int MaxLength(IPropertySymbol property)

@@ -126,6 +126,30 @@ public class BaseClassTests
     }
 
     [Test]
+    public void ASetterOtherClassesCannotReachIsLeftOutOfTheTypedCreateAsync()
+    {
+        var run = GeneratorHarness.Run(ContractModels.Reporter, """
+            using RelGen;
+
+            public abstract class Stamped
+            {
+                public DateTimeOffset Stamp { get; protected set; }
+            }
+
+            [Model]
+            public partial class Note : Stamped
+            {
+                public string Text { get; set; } = "";
+                public string Checksum { get; private set; } = "";
+                [ForeignKey] public partial Reporter Reporter { get; set; }
+            }
+            """, UserCode.Method("Reporter reporter", "var note = await reporter.NoteSet.CreateAsync(text: \"hello\");"));
+
+        RunAssert.Clean(run);
+        Assert.That(run.GeneratedSources["Note.g.cs"], Does.Contain("CreateAsync(string? text = null, global::System.Threading.CancellationToken cancellationToken = default)"));
+    }
+
+    [Test]
     public void RG0020_AModelDerivingFromAModel()
     {
         var run = GeneratorHarness.Run("""
