@@ -136,7 +136,6 @@ internal sealed partial class ModelParser
 
     private string Namespace => _type.ContainingNamespace.IsGlobalNamespace ? "" : _type.ContainingNamespace.ToDisplayString();
 
-
     private void AddColumn(IPropertySymbol property)
     {
         var mapped = TypeMapper.Map(property.Type);
