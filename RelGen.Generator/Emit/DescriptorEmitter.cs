@@ -73,6 +73,8 @@ internal static class DescriptorEmitter
             options.Add("maxLength: " + c.MaxLength);
         if (c.DefaultSql is not null)
             options.Add("defaultSql: " + Names.Literal(c.DefaultSql));
+        if (c.ValidatesEmail)
+            options.Add("emailAddress: true");
         var tail = options.Count == 0 ? "" : ", " + string.Join(", ", options);
         var property = Names.Id(c.Property);
         if (c == model.Key)

@@ -18,6 +18,8 @@ namespace RelGen.Generator.Model;
 /// <param name="HasSetter">True when generated code may assign the property outside an object initializer (not init-only).</param>
 /// <param name="HasInitializer">True when the declaration gives the property an initial value (<c>= "UTC"</c>).</param>
 /// <param name="IsVersion">True for the <c>[ConcurrencyCheck]</c> version (an <c>int</c> or <c>long</c>).</param>
+/// <param name="ValidatesEmail">True for <c>[EmailAddress]</c>: saving checks the value's shape as DataAnnotations does.</param>
+/// <param name="IsAssignable">True when other classes of the assembly can set it in an object initializer (a public, internal or init setter); a reverse manager's typed <c>CreateAsync</c> leaves the others out.</param>
 internal sealed record ColumnSpec(
     string Property,
     string Column,
@@ -32,7 +34,9 @@ internal sealed record ColumnSpec(
     int RelationIndex,
     bool HasSetter = true,
     bool HasInitializer = false,
-    bool IsVersion = false)
+    bool IsVersion = false,
+    bool ValidatesEmail = false,
+    bool IsAssignable = true)
 {
     public bool IsValueType => Kind is not (FieldKind.String or FieldKind.Bytes);
 

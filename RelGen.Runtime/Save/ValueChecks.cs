@@ -5,7 +5,7 @@ namespace RelGen.Save;
 /// <summary>
 /// The checks a value passes before it is sent: NULL in a NOT NULL column, and text PostgreSQL would refuse or count
 /// differently (a NUL character, a lone surrogate, more characters than <c>[MaxLength]</c> — counted as PostgreSQL's
-/// <c>varchar(n)</c> and Django count them, in Unicode code points, not UTF-16 units).
+/// <c>varchar(n)</c> and Django count them, in Unicode code points, not UTF-16 units), and <c>[EmailAddress]</c>.
 /// </summary>
 internal static class ValueChecks<TValue>
 {
@@ -32,6 +32,8 @@ internal static class ValueChecks<TValue>
         if (column.MaxLength > 0 && characters > column.MaxLength)
             throw new ModelValidationException(column.Model.Name, column.Property,
                 $"the value has {characters} characters; [MaxLength({column.MaxLength})] allows at most {column.MaxLength}.");
+        if ((column.Flags & ColumnFlags.EmailAddress) != 0 && !EmailAddresses.IsValid(value))
+            throw new ModelValidationException(column.Model.Name, column.Property, EmailAddresses.Problem);
     }
 }
 
