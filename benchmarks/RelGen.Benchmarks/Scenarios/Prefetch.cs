@@ -35,14 +35,15 @@ public class Prefetch : SizedScenario
     [Params(1_000, 100_000, 1_000_000)]
     public override int Rows { get; set; }
 
-    private readonly record struct Loaded(int ReporterId, string LastName, int[] ArticleIds);
+    // The article keys as text, so that the record compares them by value.
+    private readonly record struct Loaded(int ReporterId, string LastName, int Articles, string ArticleIds);
 
     protected override async Task CheckVariantsAsync()
     {
         var scenario = $"{nameof(Prefetch)}({Rows})";
         var expected = Canonical((await Hand()).Select(r => (r.Reporter.Id, r.Reporter.LastName, r.Articles.Select(a => a.Id))));
         Same.Value(scenario, "Hand's reporters", SizedData.TargetReporters(Rows), expected.Count);
-        Same.Value(scenario, "Hand's articles", Rows, expected.Sum(r => r.ArticleIds.Length));
+        Same.Value(scenario, "Hand's articles", Rows, expected.Sum(r => r.Articles));
         Same.Rows(scenario, nameof(HandAny), expected, Canonical((await HandAny()).Select(r => (r.Reporter.Id, r.Reporter.LastName, r.Articles.Select(a => a.Id)))));
         var relGen = new List<(int, string, IEnumerable<int>)>();
         foreach (var reporter in await RelGen())
@@ -56,7 +57,15 @@ public class Prefetch : SizedScenario
 
     // Reporters by key; each one's articles in the order the variant gave them (all order them by headline).
     private static List<Loaded> Canonical(IEnumerable<(int Id, string LastName, IEnumerable<int> ArticleIds)> reporters)
-        => [.. reporters.Select(r => new Loaded(r.Id, r.LastName, [.. r.ArticleIds])).OrderBy(r => r.ReporterId)];
+    {
+        var loaded = new List<Loaded>();
+        foreach (var (id, lastName, articleIds) in reporters)
+        {
+            var ids = articleIds.ToList();
+            loaded.Add(new Loaded(id, lastName, ids.Count, string.Join(",", ids)));
+        }
+        return [.. loaded.OrderBy(r => r.ReporterId)];
+    }
 
     private static Reporter ReadReporter(NpgsqlDataReader reader) => new()
     {

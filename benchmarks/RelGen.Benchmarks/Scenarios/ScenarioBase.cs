@@ -91,7 +91,7 @@ public abstract class ScenarioBase
     protected void Execute(string sql, object? parameters = null)
     {
         using var connection = DataSource.OpenConnection();
-        connection.Execute(sql, parameters, commandTimeout: 0);
+        connection.Execute(sql, parameters, commandTimeout: 0, commandType: System.Data.CommandType.Text);   // Dapper takes a one-word text (CHECKPOINT) for a procedure
     }
 
     /// <summary>Runs a scalar query outside the measured code.</summary>
