@@ -8,7 +8,7 @@ namespace RelGen.Benchmarks.BuildCost;
 /// Issue 12's build-cost comparison: the synthetic model set built as RelGen models (with the repository's generator, by
 /// project reference, so it measures whatever generator is checked out) and as the same plain classes. For each it reports
 /// the generated source (bytes per model, from <c>EmitCompilerGeneratedFiles</c>) and the full build time (median of several
-/// runs of a clean build of that project alone, its references built beforehand; the compiler runs without the shared
+/// runs of a clean build of that project alone, the two projects alternating, their references built beforehand; the compiler runs without the shared
 /// compiler server, so no run is warmer than another and nothing is left running), with the compiler's own share (the Csc task).
 /// Usage: <c>dotnet run -c Release --project benchmarks/RelGen.Benchmarks -- build-cost [--models 500] [--runs 5] [--seed 17]</c>.
 /// </summary>
@@ -31,8 +31,15 @@ public static partial class BuildCostRunner
             await DotnetAsync(repository, "restore", relGenProject);
             await DotnetAsync(repository, "restore", plainProject);
 
-            var withRelGen = await MeasureAsync("RelGen models", relGenProject, runs, repository);
-            var plain = await MeasureAsync("plain classes", plainProject, runs, repository);
+            // Alternating, so that a change in the machine's load hits both alike; one build of each first, not counted: it lays
+            // down the obj/ folder and warms the disk cache for both projects alike.
+            var withRelGen = new Measurement("RelGen models", [], []);
+            var plain = new Measurement("plain classes", [], []);
+            for (var run = -1; run < runs; run++)
+            {
+                await BuildAsync(withRelGen, relGenProject, run, repository);
+                await BuildAsync(plain, plainProject, run, repository);
+            }
             var generated = GeneratedSource.Measure(Path.Combine(Path.GetDirectoryName(relGenProject)!, "obj", "generated"), set.Count);
 
             Console.WriteLine();
@@ -70,25 +77,19 @@ public static partial class BuildCostRunner
         }
     }
 
-    private static async Task<Measurement> MeasureAsync(string name, string project, int runs, string repository)
+    private static async Task BuildAsync(Measurement measurement, string project, int run, string repository)
     {
-        var seconds = new List<double>();
-        var csc = new List<double>();
-        // One build first, not counted: it lays down the obj/ folder and warms the disk cache for both projects alike.
-        for (var run = -1; run < runs; run++)
-        {
-            var watch = Stopwatch.StartNew();
-            var output = await DotnetAsync(repository, "build", project, "-c", "Release", "--no-restore", "--no-dependencies", "--no-incremental",
-                "-nodeReuse:false", "-p:UseSharedCompilation=false", "-clp:PerformanceSummary");
-            watch.Stop();
-            if (run < 0)
-                continue;
-            seconds.Add(watch.Elapsed.TotalSeconds);
-            var match = CscTime().Match(output);
-            csc.Add(match.Success ? double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) / 1000 : double.NaN);
-            Console.WriteLine($"// {name}, run {run + 1}: {watch.Elapsed.TotalSeconds:0.00} s (Csc {csc[^1]:0.00} s)");
-        }
-        return new Measurement(name, seconds, csc);
+        var watch = Stopwatch.StartNew();
+        var output = await DotnetAsync(repository, "build", project, "-c", "Release", "--no-restore", "--no-dependencies", "--no-incremental",
+            "-nodeReuse:false", "-p:UseSharedCompilation=false", "-clp:PerformanceSummary");
+        watch.Stop();
+        if (run < 0)
+            return;
+        var match = CscTime().Match(output);
+        var csc = match.Success ? double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) / 1000 : double.NaN;
+        measurement.Seconds.Add(watch.Elapsed.TotalSeconds);
+        measurement.CscSeconds.Add(csc);
+        Console.WriteLine($"// {measurement.Name}, run {run + 1}: {watch.Elapsed.TotalSeconds:0.00} s (Csc {csc:0.00} s)");
     }
 
     [GeneratedRegex(@"^\s*(\d+) ms\s+Csc\s", RegexOptions.Multiline)]
@@ -144,12 +145,16 @@ public static partial class BuildCostRunner
 
     private static string FindRepository()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        // The working folder first (the program may have been built elsewhere with -o), then the program's own folder.
+        foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
         {
-            if (File.Exists(Path.Combine(dir.FullName, "RelGen.sln")))
-                return dir.FullName;
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "RelGen.sln")))
+                    return dir.FullName;
+            }
         }
-        throw new InvalidOperationException("Run build-cost from inside the RelGen repository (no RelGen.sln above " + AppContext.BaseDirectory + ").");
+        throw new InvalidOperationException("Run build-cost from inside the RelGen repository (no RelGen.sln above " + Environment.CurrentDirectory + ").");
     }
 
     private static int Option(string[] args, string name, int fallback)
