@@ -2,7 +2,7 @@ using Dapper;
 using Npgsql;
 using RelGen.Benchmarks.Models;
 
-namespace RelGen.Benchmarks;
+namespace RelGen.Benchmarks.Data;
 
 /// <summary>
 /// The one server and seeded schema every benchmark uses. 100 reporters with 100 articles each;
