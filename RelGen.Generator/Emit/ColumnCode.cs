@@ -43,16 +43,27 @@ internal static class ColumnCode
         _ => "GetInt32",
     };
 
-    /// <summary>The lookup field type of the column.</summary>
-    public static string FieldType(ColumnSpec column) => column.Kind switch
+    /// <summary>
+    /// The lookup field type of the column. A NULL-able column's field names its property type too (<c>NumberField&lt;int, int?&gt;</c>),
+    /// so <c>Select</c> reads it as the property reads.
+    /// </summary>
+    public static string FieldType(ColumnSpec column)
     {
-        FieldKind.String => "__RQ.StringField",
-        FieldKind.Boolean => "__RQ.BoolField",
-        FieldKind.DateOnly or FieldKind.DateTime or FieldKind.DateTimeOffset => $"__RQ.DateField<{column.Type}>",
-        FieldKind.TimeOnly => "__RQ.TimeField",
-        FieldKind.Guid => "__RQ.GuidField",
-        FieldKind.Bytes => "__RQ.BytesField",
-        FieldKind.Enum => $"__RQ.EnumField<{column.Type}>",
-        _ => $"__RQ.NumberField<{column.Type}>",
-    };
+        var (name, valueArgument) = column.Kind switch
+        {
+            FieldKind.String => ("__RQ.StringField", ""),
+            FieldKind.Boolean => ("__RQ.BoolField", ""),
+            FieldKind.DateOnly => ("__RQ.DateField", column.Type),
+            FieldKind.DateTime or FieldKind.DateTimeOffset => ("__RQ.DateTimeField", column.Type),
+            FieldKind.TimeOnly => ("__RQ.TimeField", ""),
+            FieldKind.Guid => ("__RQ.GuidField", ""),
+            FieldKind.Bytes => ("__RQ.BytesField", ""),
+            FieldKind.Enum => ("__RQ.EnumField", column.Type),
+            _ => ("__RQ.NumberField", column.Type),
+        };
+        if (!column.IsNullable)
+            return valueArgument.Length == 0 ? name : $"{name}<{valueArgument}>";
+        var declared = column.DeclaredType;
+        return valueArgument.Length == 0 ? $"{name}<{declared}>" : $"{name}<{valueArgument}, {declared}>";
+    }
 }

@@ -25,6 +25,7 @@ internal sealed class QueryState
         Limit = other.Limit;
         Offset = other.Offset;
         Loading = other.Loading;
+        Terms = other.Terms;
     }
 
     public ModelDescriptor Model { get; }
@@ -53,6 +54,11 @@ internal sealed class QueryState
     public KnownRelated? Known => Loading.Known;
 
     public bool IsSliced => Limit is not null || Offset > 0;
+
+    /// <summary>The terms of a projection (<c>Select</c>), written for <see cref="QueryKind.Values"/> and <see cref="QueryKind.Aggregate"/>.</summary>
+    public SelectTerm[]? Terms { get; private init; }
+
+    public QueryState WithTerms(SelectTerm[] terms) => new(this) { Terms = terms };
 
     public QueryState AddFilter(Predicate predicate, bool exclude)
     {
@@ -130,6 +136,11 @@ internal sealed class QueryState
         {
             foreach (var path in SelectRelated)
                 writer.Token(ShapeOp.SelectRelated, 0, path);
+        }
+        if (Terms is not null && kind is QueryKind.Values or QueryKind.Aggregate)
+        {
+            foreach (var term in Terms)
+                term.Write(writer);
         }
         if (Limit is { } limit)
         {

@@ -49,4 +49,17 @@ internal enum ShapeOp : byte
     Arithmetic,
     /// <summary>The NULL literal (an update setting a column to NULL).</summary>
     Null,
+
+    /// <summary>
+    /// A term of a projection's select list. Arg <c>ProjectFlags.Expression</c>: an expression follows; <c>ProjectFlags.Model</c>:
+    /// every column of the model in B, reached through the path in A.
+    /// </summary>
+    Project,
+    /// <summary>
+    /// An aggregate (see <c>AggregateCall</c>). Arg: function, cast and flags; A: the path of what it aggregates (null: the
+    /// query's own rows). Its argument expression and its filter predicate follow, when flagged.
+    /// </summary>
+    Aggregate,
+    /// <summary><c>EXISTS</c> over a reverse relation. A: the path of the objects tested; a filter predicate follows when flagged.</summary>
+    Exists,
 }
