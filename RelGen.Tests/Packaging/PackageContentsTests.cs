@@ -42,8 +42,8 @@ public sealed class PackageContentsTests
             Assert.That(entries, Does.Contain("build/RelGen.props").And.Contain("buildTransitive/RelGen.props"), "hands Migrations/ to the generator");
             Assert.That(Dependencies(metadata), Is.EquivalentTo(new Dictionary<string, string[]>
             {
-                ["net8.0"] = ["Microsoft.Extensions.Logging.Abstractions 8.0.0", "Npgsql 8.0.3"],
-                ["net10.0"] = ["Microsoft.Extensions.Logging.Abstractions 8.0.0", "Npgsql 8.0.3"],
+                ["net8.0"] = ["Dapper 2.0.123", "Microsoft.Extensions.Logging.Abstractions 8.0.0", "Npgsql 8.0.3"],
+                ["net10.0"] = ["Dapper 2.0.123", "Microsoft.Extensions.Logging.Abstractions 8.0.0", "Npgsql 8.0.3"],
             }));
             Assert.That(Text(metadata, "id"), Is.EqualTo("RelGen"));
             Assert.That(Text(metadata, "readme"), Is.EqualTo("README.md"));
