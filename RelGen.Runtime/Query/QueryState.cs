@@ -1,3 +1,4 @@
+using RelGen.Loading;
 using RelGen.Metadata;
 using RelGen.Sql;
 
@@ -45,7 +46,7 @@ internal sealed class QueryState
 
     public RelationPath[] SelectRelated => Loading.SelectRelated;
 
-    public RelationPath[] Prefetch => Loading.Prefetch;
+    public PrefetchPath[] Prefetch => Loading.Prefetch;
 
     /// <summary>The fetch mode of the objects this query returns; null means the database's.</summary>
     public FetchMode? FetchMode => Loading.FetchMode;
@@ -96,7 +97,32 @@ internal sealed class QueryState
         }
     }
 
-    public QueryState WithPrefetch(RelationPath[] paths) => new(this) { Loading = Loading with { Prefetch = [.. Prefetch, .. paths] } };
+    /// <summary>
+    /// Adds prefetch paths with every hop before them (<c>r =&gt; r.Article.Comment</c> loads the articles too), each once,
+    /// parents first; a query set given for a path that is already there replaces its default one (Django refuses two different ones).
+    /// </summary>
+    public QueryState WithPrefetch(PrefetchPath[] paths)
+    {
+        var all = new List<PrefetchPath>(Prefetch);
+        foreach (var path in paths)
+            Add(all, path);
+        return new(this) { Loading = Loading with { Prefetch = [.. all] } };
+
+        static void Add(List<PrefetchPath> all, PrefetchPath prefetch)
+        {
+            if (prefetch.Path.Parent is { } parent)
+                Add(all, new PrefetchPath(parent, null));
+            var index = all.FindIndex(p => p.Path.Equals(prefetch.Path));
+            if (index < 0)
+                all.Add(prefetch);
+            else if (prefetch.Query is not null)
+            {
+                if (all[index].Query is not null && !ReferenceEquals(all[index].Query, prefetch.Query))
+                    throw new ArgumentException($"'{prefetch.Path}' is prefetched twice with different query sets.");
+                all[index] = prefetch;
+            }
+        }
+    }
 
     public QueryState WithTake(int count)
     {

@@ -32,7 +32,7 @@ internal enum ShapeOp : byte
     Compare,
     /// <summary>Arg 1 for IS NULL, 0 for IS NOT NULL; an expression follows.</summary>
     IsNull,
-    /// <summary>An expression, then an array parameter: <c>= ANY($n)</c>.</summary>
+    /// <summary>An expression, then an array parameter: <c>= ANY($n)</c>; Arg 1: <c>= ANY(ARRAY(SELECT unnest($n)))</c> (many keys).</summary>
     In,
     /// <summary>An IN over no values: matches nothing. An expression follows (unwritten).</summary>
     InNothing,

@@ -226,7 +226,10 @@ internal sealed partial class SqlCompiler
                 return;
             case ShapeOp.In:
                 WriteExpression(sql, level);
-                sql.Append(" = ANY(").Append(WriteParameter()).Append(')');
+                if (token.Arg == 1)
+                    sql.Append(" = ANY(ARRAY(SELECT unnest(").Append(WriteParameter()).Append(")))");
+                else
+                    sql.Append(" = ANY(").Append(WriteParameter()).Append(')');
                 return;
             case ShapeOp.InNothing:
                 sql.Append("FALSE");
