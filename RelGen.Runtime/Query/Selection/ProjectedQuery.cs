@@ -50,6 +50,10 @@ public sealed class ProjectedQuery<TResult> : IAsyncEnumerable<TResult>
     /// <summary>The values that would be sent with <see cref="ToSql"/>, in placeholder order.</summary>
     public IReadOnlyList<object?> ToParameters() => QueryValues.Of(_state, QueryKind.Values);
 
+    /// <summary>PostgreSQL's plan for this projection; with <paramref name="analyze"/> it runs (<c>EXPLAIN ANALYZE</c>).</summary>
+    public Task<string> ExplainAsync(bool analyze = false, CancellationToken cancellationToken = default)
+        => QueryExplainer.ExplainAsync(_database, _state, QueryKind.Values, analyze, cancellationToken);
+
     /// <inheritdoc />
     public override string ToString() => ToSql();
 }
