@@ -31,10 +31,14 @@ internal static class ColumnCode
             FieldKind.DateTime => $"r.GetDateTime({ordinal})",
             FieldKind.Guid => $"r.GetGuid({ordinal})",
             FieldKind.Enum => $"({column.Type})({column.EnumUnderlying})r.{Getter(column.StoreType)}({ordinal})",
+            FieldKind.JsonObject => $"__RG.JsonColumn.Read(r.GetString({ordinal}), {JsonInfo(column)})" + (column.IsNullable ? "" : "!"),
             _ => $"r.GetFieldValue<{column.Type}>({ordinal})",
         };
         return column.IsNullable ? $"r.IsDBNull({ordinal}) ? null : {read}" : read;
     }
+
+    /// <summary>The descriptor holder's static field holding a <c>[Json]</c> column's System.Text.Json metadata.</summary>
+    public static string JsonInfo(ColumnSpec column) => "__json" + column.Property;
 
     private static string Getter(string storeType) => storeType switch
     {
@@ -49,8 +53,16 @@ internal static class ColumnCode
     /// </summary>
     public static string FieldType(ColumnSpec column)
     {
+        switch (column.Kind)
+        {
+            case FieldKind.Json or FieldKind.JsonObject:
+                return $"__RQ.JsonField<{column.DeclaredType}>";
+            case FieldKind.Array:
+                return $"__RQ.ArrayField<{column.ElementType}, {column.DeclaredType}>";
+        }
         var (name, valueArgument) = column.Kind switch
         {
+            FieldKind.Interval => ("__RQ.IntervalField", ""),
             FieldKind.String => ("__RQ.StringField", ""),
             FieldKind.Boolean => ("__RQ.BoolField", ""),
             FieldKind.DateOnly => ("__RQ.DateField", column.Type),

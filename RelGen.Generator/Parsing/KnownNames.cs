@@ -13,4 +13,6 @@ internal static class KnownNames
     public const string SchemaForeignKey = "System.ComponentModel.DataAnnotations.Schema.ForeignKeyAttribute";
     public const string DefaultValue = "System.ComponentModel.DefaultValueAttribute";
     public const string IModel = "RelGen.IModel<TSelf>";
+    public const string Json = "RelGen.JsonAttribute";
+    public const string Precision = "RelGen.PrecisionAttribute";
 }

@@ -280,6 +280,9 @@ internal sealed partial class SqlCompiler
             LookupOperator.IContains or LookupOperator.IStartsWith or LookupOperator.IEndsWith => " ILIKE ",
             LookupOperator.Regex => " ~ ",
             LookupOperator.IRegex => " ~* ",
+            LookupOperator.ArrayContains => " @> ",
+            LookupOperator.ArrayContainedBy => " <@ ",
+            LookupOperator.ArrayOverlaps => " && ",
             _ => throw new InvalidOperationException($"Unexpected lookup {op}."),
         });
         WriteExpression(sql, level);
