@@ -84,9 +84,13 @@ internal static class RawRows<T>
         return names;
     }
 
+    /// <summary>
+    /// The registered model whose type is <typeparamref name="T"/>, if any: looked up in the registry rather than by reflecting
+    /// over the type, so it holds under trimming and NativeAOT (where Dapper's runtime code generation does not).
+    /// </summary>
     private static (IRowReader<T>, ModelDescriptor)? FindModel()
     {
-        if (!typeof(T).IsClass || !Array.Exists(typeof(T).GetInterfaces(), i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IModel<>)))
+        if (!typeof(T).IsClass || typeof(T) == typeof(string))
             return null;
         // The model's assembly registers its models in its module initializer: make sure it has run.
         RuntimeHelpers.RunModuleConstructor(typeof(T).Module.ModuleHandle);
@@ -95,6 +99,6 @@ internal static class RawRows<T>
             if (model.ClrType == typeof(T) && model is IRowReader<T> reader)
                 return (reader, model);
         }
-        throw new InvalidOperationException($"{typeof(T).Name} is a RelGen model, but its generated descriptor is not registered.");
+        return null;
     }
 }
