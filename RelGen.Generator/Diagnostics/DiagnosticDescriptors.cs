@@ -56,6 +56,14 @@ internal static class DiagnosticDescriptors
         "A model has one primary key",
         "Model '{0}' marks more than one primary key ('{1}' and '{2}'); keep [PrimaryKey] on one property");
 
+    public static readonly DiagnosticDescriptor UnsupportedVersion = Error("RG0030",
+        "A version ([ConcurrencyCheck]) must be a non-nullable int or long",
+        "Property '{0}.{1}' has [ConcurrencyCheck] but {2}; RelGen's version is a non-nullable int or long property, not the key nor a relation, that every UPDATE matches and moves to the next value");
+
+    public static readonly DiagnosticDescriptor MultipleVersions = Error("RG0031",
+        "A model has one version",
+        "Model '{0}' marks more than one version ([ConcurrencyCheck] on '{1}' and '{2}'); keep [ConcurrencyCheck] on one property");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> All = new()
     {
         [ModelNotPartial.Id] = ModelNotPartial,
@@ -70,6 +78,8 @@ internal static class DiagnosticDescriptors
         [UnknownOrderingProperty.Id] = UnknownOrderingProperty,
         [UnsupportedModelShape.Id] = UnsupportedModelShape,
         [MultipleKeys.Id] = MultipleKeys,
+        [UnsupportedVersion.Id] = UnsupportedVersion,
+        [MultipleVersions.Id] = MultipleVersions,
     };
 
     public static DiagnosticDescriptor ById(string id) => All[id];

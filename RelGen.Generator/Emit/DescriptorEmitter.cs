@@ -91,6 +91,8 @@ internal static class DescriptorEmitter
             var field = model.Relations[c.RelationIndex].KeyField;
             return $"Column<{c.DeclaredType}>({head}, static e => ref e.{field}, static e => ref e.{ColumnCode.Original(c)}{tail})";
         }
+        if (c.IsVersion)
+            return $"Version<{c.StoreType}>({head}, static e => e.{property}, {(c.HasSetter ? $"static (e, v) => e.{property} = v" : "null")}, static e => ref e.{ColumnCode.Original(c)})";
         string get, setValue;
         if (c.Kind == FieldKind.Enum)
         {

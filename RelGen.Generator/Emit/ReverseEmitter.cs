@@ -52,7 +52,8 @@ internal static class ReverseEmitter
         var parameters = new List<Parameter>();
         foreach (var column in source.Columns)
         {
-            if (column == source.Key || column.RelationIndex == relationIndex)
+            // The version starts where the object's initial value puts it; every UPDATE moves it on.
+            if (column == source.Key || column.RelationIndex == relationIndex || column.IsVersion)
                 continue;
             // Another relation is passed as the object when this code may assign it, else as its key.
             if (column.RelationIndex >= 0 && source.Relations[column.RelationIndex].IsAssignable)

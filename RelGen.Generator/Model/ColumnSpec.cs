@@ -20,6 +20,7 @@ namespace RelGen.Generator.Model;
 /// <param name="ElementType">For an array, the element's C# type (<c>int</c>, <c>string</c>).</param>
 /// <param name="JsonContext">For a <c>[Json]</c> column, the fully qualified <c>JsonSerializerContext</c> holding its metadata.</param>
 /// <param name="IsStruct">True when <see cref="Type"/> is a value type (for the kinds where the kind alone does not say).</param>
+/// <param name="IsVersion">True for the <c>[ConcurrencyCheck]</c> version (an <c>int</c> or <c>long</c>).</param>
 internal sealed record ColumnSpec(
     string Property,
     string Column,
@@ -36,7 +37,8 @@ internal sealed record ColumnSpec(
     bool HasInitializer = false,
     string? ElementType = null,
     string? JsonContext = null,
-    bool IsStruct = true)
+    bool IsStruct = true,
+    bool IsVersion = false)
 {
     /// <summary>True when the descriptor's value (<see cref="StoreType"/>) is a value type.</summary>
     public bool IsValueType => Kind is not (FieldKind.String or FieldKind.Bytes or FieldKind.Array or FieldKind.JsonObject) && (Kind != FieldKind.Json || IsStruct);

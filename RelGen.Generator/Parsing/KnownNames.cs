@@ -11,6 +11,7 @@ internal static class KnownNames
     public const string StringLength = "System.ComponentModel.DataAnnotations.StringLengthAttribute";
     public const string NotMapped = "System.ComponentModel.DataAnnotations.Schema.NotMappedAttribute";
     public const string SchemaForeignKey = "System.ComponentModel.DataAnnotations.Schema.ForeignKeyAttribute";
+    public const string ConcurrencyCheck = "System.ComponentModel.DataAnnotations.ConcurrencyCheckAttribute";
     public const string DefaultValue = "System.ComponentModel.DefaultValueAttribute";
     public const string IModel = "RelGen.IModel<TSelf>";
     public const string Json = "RelGen.JsonAttribute";

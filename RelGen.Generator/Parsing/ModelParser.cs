@@ -52,12 +52,21 @@ internal sealed class ModelParser
             if (member is not IPropertySymbol { IsStatic: false, IsIndexer: false } property || property.Has(KnownNames.NotMapped))
                 continue;
             if (property.Attribute(KnownNames.ForeignKey) is { } foreignKey)
+            {
+                if (property.Has(KnownNames.ConcurrencyCheck))
+                    Report(DiagnosticDescriptors.UnsupportedVersion, property.FirstLocation(), Name, property.Name, "it is a relation");
                 AddRelation(property, foreignKey);
+            }
             else if (property.DeclaredAccessibility == Accessibility.Public && property.GetMethod is not null && property.SetMethod is not null)
                 AddColumn(property);
         }
 
         var keyIndex = _columns.FindIndex(c => c.Property == (key?.Name ?? "Id"));
+        if (keyIndex >= 0 && _columns[keyIndex].IsVersion)
+        {
+            Report(DiagnosticDescriptors.UnsupportedVersion, key?.FirstLocation(), Name, _columns[keyIndex].Property, "it is the primary key");
+            _columns[keyIndex] = _columns[keyIndex] with { IsVersion = false };
+        }
         var keyIsIdentity = false;
         if (keyIndex >= 0)
         {
@@ -131,6 +140,7 @@ internal sealed class ModelParser
         var defaults = property.Attribute(KnownNames.DefaultValue) is { ConstructorArguments.Length: 1 } attribute
             ? DefaultValues.From(attribute.ConstructorArguments[0])
             : null;
+        var isVersion = property.Has(KnownNames.ConcurrencyCheck) && IsVersion(property, mapped);
         _columns.Add(new ColumnSpec(
             property.Name,
             Naming.SnakeCase(property.Name),
@@ -145,9 +155,10 @@ internal sealed class ModelParser
             -1,
             property.SetMethod is { IsInitOnly: false, DeclaredAccessibility: Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal },
             property.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is PropertyDeclarationSyntax { Initializer: not null }),
-            mapped.ElementType,
-            json,
-            property.Type.IsValueType));
+            ElementType: mapped.ElementType,
+            JsonContext: json,
+            IsStruct: property.Type.IsValueType,
+            IsVersion: isVersion));
     }
 
     /// <summary>The <c>JsonSerializerContext</c> of a <c>[Json(typeof(…))]</c> property, fully qualified; null without the attribute.</summary>
@@ -163,6 +174,26 @@ internal sealed class ModelParser
             || attribute.ConstructorArguments[0].Value is not int precision || attribute.ConstructorArguments[1].Value is not int scale)
             return null;
         return "numeric(" + precision + "," + scale + ")";
+    }
+
+    /// <summary>
+    /// A <c>[ConcurrencyCheck]</c> property is the model's version when it is a non-nullable int or long and the first one;
+    /// anything else is reported where it is declared.
+    /// </summary>
+    private bool IsVersion(IPropertySymbol property, MappedType mapped)
+    {
+        if (mapped.Kind is not (FieldKind.Int32 or FieldKind.Int64) || mapped.IsNullable)
+        {
+            Report(DiagnosticDescriptors.UnsupportedVersion, property.FirstLocation(), Name, property.Name,
+                "its type is '" + property.Type.ToDisplayString() + "'");
+            return false;
+        }
+        if (_columns.Find(c => c.IsVersion) is { } first)
+        {
+            Report(DiagnosticDescriptors.MultipleVersions, property.FirstLocation(), Name, first.Property, property.Name);
+            return false;
+        }
+        return true;
     }
 
     private static int MaxLength(IPropertySymbol property)

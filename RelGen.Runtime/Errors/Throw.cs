@@ -31,4 +31,9 @@ internal static class Throw
     public static void NotFromDatabase(RelationDescriptor relation, object source)
         => throw new InvalidOperationException(
             $"{relation} is not loaded and '{source}' was not loaded from a database, so it cannot be loaded now; assign the object or load '{source}' through a query set.");
+
+    [DoesNotReturn]
+    public static void LockOutsideTransaction(ModelDescriptor model)
+        => throw new InvalidOperationException(
+            $"SelectForUpdate on a {model.Name} query needs a transaction (await db.BeginTransactionAsync()): outside one the locks would end with the statement. Nothing was sent.");
 }

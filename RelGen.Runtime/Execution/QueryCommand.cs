@@ -10,6 +10,9 @@ internal static class QueryCommand
     /// <summary>Writes <paramref name="state"/> as <paramref name="kind"/> into <paramref name="command"/>'s parameters and text, and logs it.</summary>
     public static CompiledQuery Bind(RelGenDatabase database, NpgsqlCommand command, QueryState state, QueryKind kind)
     {
+        // Django's rule: a lock outside a transaction would be released as soon as the statement ends.
+        if (state.Lock is not null && command.Transaction is null && kind is QueryKind.Select or QueryKind.Get)
+            Throw.LockOutsideTransaction(state.Model);
         var writer = ShapeWriter.Rent(command.Parameters);
         try
         {

@@ -61,6 +61,43 @@ public sealed class Column<TModel, TValue> : ColumnDescriptor<TModel> where TMod
         parameters.Add(parameter);
     }
 
+    internal override NpgsqlParameter ArrayParameter(IReadOnlyList<TModel> entities)
+    {
+        var values = new TValue[entities.Count];
+        for (var i = 0; i < values.Length; i++)
+            values[i] = _get(entities[i]);
+        return new NpgsqlParameter<TValue[]> { TypedValue = values };
+    }
+
+    internal override bool IsNull(TModel entity) => _get(entity) is null;
+
+    internal override Query.Assignment AssignValueOf(TModel entity)
+        => Query.Assignment.Of(new Query.ColumnRef(null, this), _get(entity), static (w, v) => w.Parameter(v));
+
+    internal override Query.Predicate HasValueOf(TModel entity)
+        => new Query.ComparePredicate<TValue>(new Query.ColumnExpression<TValue>(new Query.ColumnRef(null, this)), Query.LookupOperator.Exact, _get(entity));
+
+    internal override void ReadInto(TModel entity, System.Data.Common.DbDataReader reader, int ordinal)
+    {
+        Set(entity, reader.GetFieldValue<TValue>(ordinal));
+        AcceptChange(entity);
+    }
+
+    internal override string Describe(TModel entity) => _get(entity)?.ToString() ?? "null";
+
+    internal override void AdvanceVersion(TModel entity)
+    {
+        // The generator marks only int and long properties as versions; the casts compile to nothing for those types.
+        var value = _get(entity);
+        if (typeof(TValue) == typeof(int))
+            Set(entity, (TValue)(object)((int)(object)value! + 1));
+        else if (typeof(TValue) == typeof(long))
+            Set(entity, (TValue)(object)((long)(object)value! + 1));
+        else
+            throw new InvalidOperationException($"{this} is not an int or long version.");
+        AcceptChange(entity);
+    }
+
     /// <summary>Writes the value into the current binary COPY row.</summary>
     internal override ValueTask WriteAsync(TModel entity, NpgsqlBinaryImporter importer, CancellationToken cancellationToken)
     {

@@ -47,6 +47,9 @@ public abstract class ColumnDescriptor
     /// <summary>True when the database assigns the value on insert (an <c>int</c>/<c>long</c> key).</summary>
     public bool IsIdentity => (Flags & ColumnFlags.Identity) != 0;
 
+    /// <summary>True for the model's <c>[ConcurrencyCheck]</c> version column.</summary>
+    public bool IsVersion => (Flags & ColumnFlags.Version) != 0;
+
     /// <summary>The <c>[MaxLength]</c>, 0 when none.</summary>
     public int MaxLength { get; }
 

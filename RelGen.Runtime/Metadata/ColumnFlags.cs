@@ -12,4 +12,6 @@ internal enum ColumnFlags
     Key = 2,
     /// <summary>The database assigns the value (identity).</summary>
     Identity = 4,
+    /// <summary>A <c>[ConcurrencyCheck]</c> version: every UPDATE matches it and sets the next value.</summary>
+    Version = 8,
 }

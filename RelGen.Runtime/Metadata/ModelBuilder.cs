@@ -33,6 +33,21 @@ public sealed class ModelBuilder<T, TKey>
         => _model.Add(new Column<T, TValue>(Open(), property, name, sqlType, nullable ? ColumnFlags.Nullable : ColumnFlags.None, maxLength, defaultSql,
             get, set, original));
 
+    /// <summary>
+    /// Declares the <c>[ConcurrencyCheck]</c> version: an <c>int</c> or <c>long</c> column every UPDATE matches and sets to
+    /// the next value.
+    /// </summary>
+    public Column<T, TValue> Version<TValue>(string property, string name, string sqlType, Func<T, TValue> get, Action<T, TValue>? set,
+        FieldRef<T, TValue> original)
+        where TValue : struct
+    {
+        if (typeof(TValue) != typeof(int) && typeof(TValue) != typeof(long))
+            throw new InvalidOperationException($"The version {_model.Name}.{property} must be an int or a long.");
+        var column = _model.Add(new Column<T, TValue>(Open(), property, name, sqlType, ColumnFlags.Version, 0, null, get, set, original));
+        _model.SetVersion(column);
+        return column;
+    }
+
     /// <summary>Declares a column held in a generated field (a relation's key).</summary>
     public Column<T, TValue> Column<TValue>(string property, string name, string sqlType, FieldRef<T, TValue> field,
         FieldRef<T, TValue> original, bool nullable = false, string? defaultSql = null)

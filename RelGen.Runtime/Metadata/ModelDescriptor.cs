@@ -35,6 +35,11 @@ public abstract class ModelDescriptor
     /// <summary>The primary key column.</summary>
     public abstract ColumnDescriptor Key { get; }
 
+    /// <summary>The <c>[ConcurrencyCheck]</c> version column, or null when the model has none.</summary>
+    public ColumnDescriptor? Version => VersionColumn;
+
+    private protected abstract ColumnDescriptor? VersionColumn { get; }
+
     /// <summary>The relations this model declares (it holds their key columns).</summary>
     public IReadOnlyList<RelationDescriptor> Relations => _relations;
 

@@ -29,6 +29,18 @@ public abstract class ModelDescriptor<T> : ModelDescriptor, IRowReader<T> where 
 
     internal IReadOnlyList<IRelationFrom<T>> TypedRelations => _typedRelations;
 
+    /// <summary>The version column (<c>[ConcurrencyCheck]</c>), or null.</summary>
+    internal ColumnDescriptor<T>? TypedVersion { get; private set; }
+
+    private protected sealed override ColumnDescriptor? VersionColumn => TypedVersion;
+
+    internal void SetVersion(ColumnDescriptor<T> column)
+    {
+        if (TypedVersion is not null)
+            throw new InvalidOperationException($"{Name} declares two versions: {TypedVersion.Property} and {column.Property}.");
+        TypedVersion = column;
+    }
+
     /// <inheritdoc cref="IModelBinding{T}.Read"/>
     internal T Read(DbDataReader reader, int offset, LoadContext context) => _binding.Read(reader, offset, context);
 
@@ -62,6 +74,15 @@ public abstract class ModelDescriptor<T> : ModelDescriptor, IRowReader<T> where 
     internal abstract void ResetKey(T entity);
 
     internal abstract string DescribeKey(T entity);
+
+    /// <summary>The condition "is <paramref name="entity"/>'s row": its key column equals the object's key.</summary>
+    internal abstract Predicate KeyFilter(T entity);
+
+    /// <summary>Reads rows of (key, version) and gives each object of <paramref name="entities"/> with that key that version.</summary>
+    internal abstract Task ReadVersionsAsync(IReadOnlyList<T> entities, DbDataReader reader, CancellationToken cancellationToken);
+
+    /// <summary>The first object whose key an earlier object of <paramref name="entities"/> has too, or null.</summary>
+    internal abstract T? FirstDuplicateKey(IReadOnlyList<T> entities);
 
     /// <summary>Remembers every column's current value as the one the database holds (after a load or a save).</summary>
     internal void AcceptChanges(T entity)

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Npgsql;
 using RelGen.Execution;
+using RelGen.Query;
 
 namespace RelGen.Metadata;
 
@@ -57,6 +58,32 @@ public sealed class ModelDescriptor<T, TKey> : ModelDescriptor<T>
     }
 
     internal override string DescribeKey(T entity) => KeyColumn.Get(entity)?.ToString() ?? "null";
+
+    internal override Predicate KeyFilter(T entity)
+        => new ComparePredicate<TKey>(new ColumnExpression<TKey>(new ColumnRef(null, KeyColumn)), LookupOperator.Exact, GetKey(entity));
+
+    internal override async Task ReadVersionsAsync(IReadOnlyList<T> entities, DbDataReader reader, CancellationToken cancellationToken)
+    {
+        var byKey = new Dictionary<TKey, T>(entities.Count);
+        foreach (var entity in entities)
+            byKey[GetKey(entity)] = entity;
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (byKey.TryGetValue(reader.GetFieldValue<TKey>(0), out var entity))
+                TypedVersion!.ReadInto(entity, reader, 1);
+        }
+    }
+
+    internal override T? FirstDuplicateKey(IReadOnlyList<T> entities)
+    {
+        var seen = new HashSet<TKey>();
+        foreach (var entity in entities)
+        {
+            if (!seen.Add(GetKey(entity)))
+                return entity;
+        }
+        return null;
+    }
 
     internal override KeySet CreateKeySet() => new KeySet<TKey>();
 

@@ -118,6 +118,14 @@ public sealed class Relation<TSource, TTarget, TKey> : RelationDescriptor<TSourc
         => reverse
             ? await Prefetcher.LoadReverseAsync(database, this, ((LoadedSet<TTarget>)parents).Items, query, deeper, lease, cancellationToken).ConfigureAwait(false)
             : await Prefetcher.LoadForwardAsync(database, this, ((LoadedSet<TSource>)parents).Items, query, deeper, lease, cancellationToken).ConfigureAwait(false);
+    void IRelationFrom<TSource>.Refreshed(TSource entity, TSource fresh)
+    {
+        if (_related(fresh) is { } loaded)
+            _related(entity) = loaded;
+        else if (_related(entity) is { } cached
+            && (!Keys.TryGet(entity, out var key) || !EqualityComparer<TKey>.Default.Equals(key, TargetModel.GetKey(cached))))
+            _related(entity) = null;
+    }
 
     internal override async Task<List<object>> ReadBlockingAsync(RelGenDatabase database, ConnectionLease lease, KeySet parentKeys, CancellationToken cancellationToken)
     {

@@ -29,7 +29,7 @@ internal static class ManagerWrites
                 await using var update = database.CreateCommand(lease, For(relation).Move);
                 TOwner.RelGenModel.AddKeyParameter(owner, update.Parameters);
                 update.Parameters.Add(model.KeyArrayParameter(saved));
-                await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                await ExecuteAsync(model, update, saved, cancellationToken).ConfigureAwait(false);
             }
             foreach (var item in unsaved)
                 await Saver.SaveOnAsync(database, lease, item, Saver.AllColumns(model), cancellationToken).ConfigureAwait(false);
@@ -57,7 +57,7 @@ internal static class ManagerWrites
             await using var update = database.CreateCommand(lease, For(relation).Detach);
             TOwner.RelGenModel.AddKeyParameter(owner, update.Parameters);
             update.Parameters.Add(model.KeyArrayParameter(objects));
-            await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(model, update, objects, cancellationToken).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
         foreach (var item in objects)
             relation.Assign(item, null);
@@ -92,12 +92,28 @@ internal static class ManagerWrites
             {
                 TOwner.RelGenModel.AddKeyParameter(owner, update.Parameters);
                 update.Parameters.Add(model.KeyArrayParameter(saved));
-                await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                await ExecuteAsync(model, update, saved, cancellationToken).ConfigureAwait(false);
             }
             foreach (var item in unsaved)
                 await Saver.SaveOnAsync(database, lease, item, Saver.AllColumns(model), cancellationToken).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
         AcceptKeys(relation, saved);
+    }
+
+    /// <summary>
+    /// Runs a manager UPDATE. With a version it moved every row it changed to the next version and returned them: the listed
+    /// objects take those versions, so their next save does not look stale to itself.
+    /// </summary>
+    private static async Task ExecuteAsync<T>(ModelDescriptor<T> model, NpgsqlCommand update, IReadOnlyList<T> objects, CancellationToken cancellationToken)
+        where T : class, IModel<T>
+    {
+        if (model.Version is null)
+        {
+            await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        await using var reader = await update.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await model.ReadVersionsAsync(objects, reader, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Points every object at the owner in memory and checks it; splits them into saved and unsaved ones.</summary>
@@ -166,7 +182,10 @@ internal static class ManagerWrites
 
     private static Statements For(RelationDescriptor relation) => ByRelation.GetOrAdd(relation, static r => new Statements(r));
 
-    /// <summary>A relation's manager statements; <c>$1</c> is the owner's key, <c>$2</c> the objects' keys.</summary>
+    /// <summary>
+    /// A relation's manager statements; <c>$1</c> is the owner's key, <c>$2</c> the objects' keys. A versioned model's rows
+    /// also move to their next version, and the statements that list objects return (key, version).
+    /// </summary>
     private sealed class Statements
     {
         public Statements(RelationDescriptor relation)
@@ -174,11 +193,14 @@ internal static class ManagerWrites
             var table = relation.Source.QuotedTable;
             var fk = relation.Column.QuotedName;
             var key = relation.Source.Key.QuotedName;
-            Move = $"UPDATE {table} SET {fk} = $1 WHERE {key} = ANY($2)";
-            Detach = $"UPDATE {table} SET {fk} = NULL WHERE {fk} = $1 AND {key} = ANY($2)";
-            DetachAll = $"UPDATE {table} SET {fk} = NULL WHERE {fk} = $1";
-            Set = $"UPDATE {table} SET {fk} = CASE WHEN {key} = ANY($2) THEN $1 END "
-                + $"WHERE ({fk} = $1 AND NOT ({key} = ANY($2))) OR ({key} = ANY($2) AND {fk} IS DISTINCT FROM $1)";
+            var version = relation.Source.Version?.QuotedName;
+            var bump = version is null ? "" : $", {version} = {version} + 1";
+            var returning = version is null ? "" : $" RETURNING {key}, {version}";
+            Move = $"UPDATE {table} SET {fk} = $1{bump} WHERE {key} = ANY($2){returning}";
+            Detach = $"UPDATE {table} SET {fk} = NULL{bump} WHERE {fk} = $1 AND {key} = ANY($2){returning}";
+            DetachAll = $"UPDATE {table} SET {fk} = NULL{bump} WHERE {fk} = $1";
+            Set = $"UPDATE {table} SET {fk} = CASE WHEN {key} = ANY($2) THEN $1 END{bump} "
+                + $"WHERE ({fk} = $1 AND NOT ({key} = ANY($2))) OR ({key} = ANY($2) AND {fk} IS DISTINCT FROM $1){returning}";
         }
 
         public string Move { get; }

@@ -9,4 +9,7 @@ namespace RelGen.Query;
 internal sealed record QueryLoading(RelationPath[] SelectRelated, PrefetchPath[] Prefetch, FetchMode? FetchMode, KnownRelated? Known)
 {
     public static readonly QueryLoading None = new([], [], null, null);
+
+    /// <summary>The row lock of <c>SelectForUpdate</c>, or null.</summary>
+    public RowLock? Lock { get; init; }
 }

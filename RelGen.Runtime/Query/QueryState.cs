@@ -60,6 +60,13 @@ internal sealed class QueryState
     public SelectTerm[]? Terms { get; private init; }
 
     public QueryState WithTerms(SelectTerm[] terms) => new(this) { Terms = terms };
+    /// <summary>The row lock of <c>SelectForUpdate</c>, or null.</summary>
+    public RowLock? Lock => Loading.Lock;
+
+    public QueryState WithLock(RowLock rowLock) => new(this) { Loading = Loading with { Lock = rowLock } };
+
+    /// <summary>The same query without its prefetches (a refresh runs them on the refreshed object itself).</summary>
+    public QueryState WithoutPrefetch() => Prefetch.Length == 0 ? this : new(this) { Loading = Loading with { Prefetch = [] } };
 
     public QueryState AddFilter(Predicate predicate, bool exclude)
     {
@@ -177,6 +184,13 @@ internal sealed class QueryState
         {
             writer.Token(ShapeOp.Offset);
             writer.Parameter((long)Offset);
+        }
+        // Rows are locked where rows are read (and chosen, in the key subquery of an update or delete); a count is not rows.
+        if (Lock is { } rowLock && kind is QueryKind.Select or QueryKind.Get or QueryKind.Keys)
+        {
+            writer.Token(ShapeOp.Lock, (int)rowLock.Flags);
+            foreach (var path in rowLock.Of)
+                writer.Token(ShapeOp.LockOf, 0, path);
         }
         writer.Token(ShapeOp.End);
     }

@@ -26,6 +26,7 @@ internal sealed class ModelSql
             : $"INSERT INTO {table} ({Join(written)}) VALUES ({Placeholders(written.Length)})"
               + (key.IsIdentity ? $" RETURNING {key.QuotedName}" : "");
         InsertWithKey = $"INSERT INTO {table} ({Join(model.Columns)}) VALUES ({Placeholders(model.Columns.Count)})";
+        InsertWithKeyIfAbsent = InsertWithKey + $" ON CONFLICT ({key.QuotedName}) DO NOTHING";
         LockKeys = $"SELECT {key.QuotedName} FROM {table} WHERE {key.QuotedName} = ANY($1) FOR UPDATE";
         DeleteKeys = $"DELETE FROM {table} WHERE {key.QuotedName} = ANY($1)";
         SelectByKeys = $"SELECT {Join(model.Columns)} FROM {table} WHERE {key.QuotedName} = ANY($1)";
@@ -39,6 +40,9 @@ internal sealed class ModelSql
 
     public string Insert { get; }
     public string InsertWithKey { get; }
+
+    /// <summary><see cref="InsertWithKey"/> that inserts nothing when a row has the key (a versioned object's first save).</summary>
+    public string InsertWithKeyIfAbsent { get; }
     public string LockKeys { get; }
     public string DeleteKeys { get; }
     public string SelectByKeys { get; }
@@ -55,25 +59,35 @@ internal sealed class ModelSql
 
     /// <summary>
     /// <c>UPDATE … SET</c> the columns in <paramref name="columns"/> (bit <c>i</c> is the column of ordinal <c>i</c>) <c>WHERE key = $n</c>,
-    /// the key's placeholder last. Built once per set of columns.
+    /// the key's placeholder after the values; with a version, <c>version = version + 1</c> is set too and
+    /// <c>AND version = $n+1</c> matches the version the object holds. Built once per set of columns.
     /// </summary>
-    public string Update(ulong columns) => _updates.GetOrAdd(columns, BuildUpdate);
+    public string Update(ulong columns)
+        => _updates.GetOrAdd(columns, static (c, self) => self.BuildUpdate(self._model.Columns.Where(column => Includes(c, column))), this);
 
-    private string BuildUpdate(ulong columns)
+    /// <summary>True when the change mask <paramref name="columns"/> sets <paramref name="column"/>: never the key or the version, which the statement handles.</summary>
+    public static bool Includes(ulong columns, ColumnDescriptor column)
+        => !column.IsKey && !column.IsVersion && (columns == AllColumns || (column.Ordinal < 64 && (columns & (1UL << column.Ordinal)) != 0));
+
+    private string BuildUpdate(IEnumerable<ColumnDescriptor> columns)
     {
         var sql = new StringBuilder("UPDATE ").Append(_model.QuotedTable).Append(" SET ");
         var parameter = 0;
-        foreach (var column in _model.Columns)
+        var assignments = 0;
+        foreach (var column in columns)
         {
-            var included = columns == AllColumns ? !column.IsKey : (columns & (1UL << column.Ordinal)) != 0;
-            if (!included)
-                continue;
-            sql.Append(parameter == 0 ? "" : ", ").Append(column.QuotedName).Append(" = $").Append(++parameter);
+            sql.Append(assignments++ == 0 ? "" : ", ").Append(column.QuotedName).Append(" = $").Append(++parameter);
         }
         var key = _model.Key.QuotedName;
-        if (parameter == 0)
+        var version = _model.Version;
+        if (version is not null)
+            sql.Append(assignments++ == 0 ? "" : ", ").Append(version.QuotedName).Append(" = ").Append(version.QuotedName).Append(" + 1");
+        if (assignments == 0)
             sql.Append(key).Append(" = ").Append(key);
-        return sql.Append(" WHERE ").Append(key).Append(" = $").Append(parameter + 1).ToString();
+        sql.Append(" WHERE ").Append(key).Append(" = $").Append(++parameter);
+        if (version is not null)
+            sql.Append(" AND ").Append(version.QuotedName).Append(" = $").Append(++parameter);
+        return sql.ToString();
     }
 
     /// <summary>A multi-row insert of <paramref name="rows"/> rows of every written column, returning identity keys in row order.</summary>

@@ -29,6 +29,26 @@ internal sealed class QueryLevel(ModelDescriptor model, SqlCompiler compiler, Re
 
     public string RootAlias { get; } = compiler.NextAlias();
 
+    /// <summary>True once a path made this level join another table.</summary>
+    public bool HasJoins => _joins.Count > 0;
+
+    /// <summary>
+    /// True when every join is an inner join along a forward relation: each row meets exactly one row of each joined table,
+    /// so an UPDATE may list them in its FROM without losing or repeating rows.
+    /// </summary>
+    public bool JoinsAreInnerForward => _joins.TrueForAll(j => j.Inner && !j.IsReverse);
+
+    /// <summary>The joined tables as an UPDATE's FROM list (<c>"reporter" t1, …</c>), and their ON conditions for its WHERE.</summary>
+    public void WriteUpdateFrom(StringBuilder from, List<string> conditions)
+    {
+        foreach (var join in _joins)
+        {
+            var relation = join.Relation;
+            from.Append(from.Length == 0 ? "" : ", ").Append(relation.Target.QuotedTable).Append(' ').Append(join.Alias);
+            conditions.Add(join.Alias + "." + relation.Target.Key.QuotedName + " = " + join.ParentAlias + "." + relation.Column.QuotedName);
+        }
+    }
+
     /// <summary>The filter clause being written; -1 outside filters (ordering, select-related).</summary>
     public int CurrentGroup { get; set; } = -1;
 

@@ -62,4 +62,15 @@ internal enum ShapeOp : byte
     Aggregate,
     /// <summary><c>EXISTS</c> over a reverse relation. A: the path of the objects tested; a filter predicate follows when flagged.</summary>
     Exists,
+    /// <summary>
+    /// Starts an <c>UPDATE</c> of the model in A; Arg 1 when the statement also sets the version to the next value. Its
+    /// <see cref="Assign"/> tokens follow, then the <see cref="QueryKind.Keys"/> query choosing the rows.
+    /// </summary>
+    Update,
+    /// <summary>One <c>SET</c> of an update; B: the column; an expression follows.</summary>
+    Assign,
+    /// <summary>A row lock (<c>SelectForUpdate</c>) before <see cref="End"/>; Arg: <c>RowLock</c>'s flags; <see cref="LockOf"/> tokens follow.</summary>
+    Lock,
+    /// <summary>A table the lock is limited to (<c>FOR UPDATE OF</c>); A: the path, null for the query's own model.</summary>
+    LockOf,
 }

@@ -23,6 +23,11 @@ internal sealed partial class SqlCompiler
     {
         var compiler = new SqlCompiler(tokens.ToArray());
         var sql = new StringBuilder(256);
+        if (tokens[0].Op == ShapeOp.Update)
+        {
+            compiler.WriteUpdate(sql);
+            return new CompiledQuery(sql.ToString(), []);
+        }
         var offsets = compiler.WriteQuery(sql);
         return new CompiledQuery(sql.ToString(), offsets);
     }
@@ -141,6 +146,7 @@ internal sealed partial class SqlCompiler
             Take();
             offsetText = " OFFSET " + WriteParameter();
         }
+        var lockText = WriteLock(level, distinct);
         Take(ShapeOp.End);
 
         // Distinct rows of the model are distinct keys: count those directly instead of through a subquery.
@@ -160,7 +166,7 @@ internal sealed partial class SqlCompiler
         else
             sql.Append('1');
         level.WriteFrom(sql);
-        sql.Append(where).Append(order).Append(limit).Append(offsetText);
+        sql.Append(where).Append(order).Append(limit).Append(offsetText).Append(lockText);
         if (kind is QueryKind.Exists)
             sql.Append(limit.Length == 0 ? " LIMIT 1)" : ")");
         else if (wrapCount)

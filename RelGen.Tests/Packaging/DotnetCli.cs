@@ -10,10 +10,19 @@ namespace RelGen.Tests.Packaging;
 /// </summary>
 public static class DotnetCli
 {
-    public static async Task<CliResult> RunAsync(
+    public static Task<CliResult> RunAsync(
         string workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
+        => RunProcessAsync(DotnetHost(), "dotnet", workingDirectory, timeout, environment, arguments);
+
+    /// <summary>Runs a program that is not the dotnet host (a NativeAOT build), with the same environment rules.</summary>
+    public static Task<CliResult> RunProgramAsync(
+        string program, string workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
+        => RunProcessAsync(program, program, workingDirectory, timeout, environment, arguments);
+
+    static async Task<CliResult> RunProcessAsync(
+        string fileName, string displayName, string workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment, string[] arguments)
     {
-        var info = new ProcessStartInfo(DotnetHost())
+        var info = new ProcessStartInfo(fileName)
         {
             UseShellExecute = false,
             RedirectStandardOutput = true,
@@ -23,7 +32,7 @@ public static class DotnetCli
         foreach (string argument in arguments)
             info.ArgumentList.Add(argument);
         PrepareEnvironment(info.Environment, environment);
-        string commandLine = string.Join(' ', ["dotnet", .. arguments]);
+        string commandLine = string.Join(' ', [displayName, .. arguments]);
 
         var output = new StringBuilder();
         void Append(object sender, DataReceivedEventArgs e)

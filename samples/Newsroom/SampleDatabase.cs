@@ -1,5 +1,7 @@
 using Npgsql;
+#if !RELGEN_AOT
 using RelGen.Testing;
+#endif
 
 namespace Newsroom;
 
@@ -11,10 +13,18 @@ public sealed class SampleDatabase : IAsyncDisposable
 {
     public const string ConnectionVariable = "RELGEN_CONNECTION";
 
+#if !RELGEN_AOT
     readonly EphemeralPostgres? server;
+#else
+    readonly IAsyncDisposable? server;
+#endif
     readonly string? schema;
 
+#if !RELGEN_AOT
     SampleDatabase(string connectionString, string description, EphemeralPostgres? server, string? schema)
+#else
+    SampleDatabase(string connectionString, string description, IAsyncDisposable? server, string? schema)
+#endif
     {
         ConnectionString = connectionString;
         Description = description;
@@ -31,6 +41,9 @@ public sealed class SampleDatabase : IAsyncDisposable
         string? connectionString = Environment.GetEnvironmentVariable(ConnectionVariable);
         if (string.IsNullOrEmpty(connectionString))
         {
+#if RELGEN_AOT
+            throw new InvalidOperationException($"The NativeAOT build starts no server of its own: set {ConnectionVariable} to a connection string.");
+#else
             var server = await EphemeralPostgres.StartAsync();
             try
             {
@@ -41,6 +54,7 @@ public sealed class SampleDatabase : IAsyncDisposable
                 await server.DisposeAsync();
                 throw;
             }
+#endif
         }
 
         // Generated here, so safe to put in SQL text.

@@ -45,6 +45,8 @@ internal sealed class ColumnMappedReader(DbDataReader inner, int[]? ordinals, st
     public override DateTime GetDateTime(int ordinal) => inner.GetDateTime(Map(ordinal));
     public override decimal GetDecimal(int ordinal) => inner.GetDecimal(Map(ordinal));
     public override double GetDouble(int ordinal) => inner.GetDouble(Map(ordinal));
+    [return: System.Diagnostics.CodeAnalysis.DynamicallyAccessedMembers(
+        System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicFields | System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicProperties)]
     public override Type GetFieldType(int ordinal) => inner.GetFieldType(Map(ordinal));
     public override float GetFloat(int ordinal) => inner.GetFloat(Map(ordinal));
     public override Guid GetGuid(int ordinal) => inner.GetGuid(Map(ordinal));

@@ -1,0 +1,18 @@
+namespace RelGen;
+
+/// <summary>
+/// The settings of a <see cref="RelGenDatabase"/> registered with <c>services.AddRelGen(...)</c>, bound the usual way
+/// (<c>services.Configure&lt;RelGenOptions&gt;(configuration.GetSection("RelGen"))</c>, or the callback of <c>AddRelGen</c>).
+/// A keyed registration reads the named options whose name is the key.
+/// </summary>
+public sealed class RelGenOptions
+{
+    /// <summary>
+    /// The connection string, when the registration gives none and the container holds no <c>NpgsqlDataSource</c>
+    /// (for example from configuration: <c>"RelGen": { "ConnectionString": "Host=…" }</c>).
+    /// </summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>What reading an unloaded relation does for objects of this database's queries (<see cref="RelGen.FetchMode.One"/> by default).</summary>
+    public FetchMode FetchMode { get; set; } = FetchMode.One;
+}
