@@ -22,7 +22,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor UnmappableType = Error("RG0004",
         "Property type cannot be mapped",
-        "Property '{0}.{1}' has type '{2}', which RelGen cannot map; mapped types are bool, short, int, long, float, double, decimal, string, DateOnly, TimeOnly, DateTime, DateTimeOffset, Guid, byte[], enums, their nullable forms, and [Model] classes through [ForeignKey]; mark the property [NotMapped] to leave it out{3}");
+        "Property '{0}.{1}' has type '{2}', which RelGen cannot map; mapped types are bool, short, int, long, float, double, decimal, string, DateOnly, TimeOnly, DateTime, DateTimeOffset, Guid, TimeSpan, byte[], enums, JsonDocument, JsonElement, arrays of the scalar types, their nullable forms, classes marked [Json(typeof(context))], and [Model] classes through [ForeignKey]; mark the property [NotMapped] to leave it out{3}");
 
     public static readonly DiagnosticDescriptor ReverseNameClash = Error("RG0005",
         "Two relations produce the same reverse name",

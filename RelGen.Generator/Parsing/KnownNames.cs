@@ -24,4 +24,6 @@ internal static class KnownNames
     public const string DefaultValue = "System.ComponentModel.DefaultValueAttribute";
     public const string IModel = "RelGen.IModel<TSelf>";
     public const string SchemaSnapshot = "RelGen.Metadata.SchemaSnapshotAttribute";
+    public const string Json = "RelGen.JsonAttribute";
+    public const string Precision = "RelGen.PrecisionAttribute";
 }

@@ -74,7 +74,7 @@ internal sealed partial class ModelParser
             if (column.Named("TypeName")?.Value is string typeName)
             {
                 Warn(column, $"'{Name}.{property.Name}'",
-                    $"[Column(TypeName = \"{typeName}\")] is not applied: RelGen chooses the column type from the property's type ([MaxLength] sets a varchar length)");
+                    $"[Column(TypeName = \"{typeName}\")] is not applied: RelGen chooses the column type from the property's type ([MaxLength] sets a varchar length, [Precision] a numeric's precision and scale)");
             }
             if (column.Named("Order")?.Value is int)
                 Warn(column, $"'{Name}.{property.Name}'", "[Column(Order = ...)] is not applied: columns are in declaration order, base classes first");

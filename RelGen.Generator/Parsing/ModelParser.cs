@@ -145,7 +145,8 @@ internal sealed partial class ModelParser
 
     private void AddColumn(IPropertySymbol property)
     {
-        var mapped = TypeMapper.Map(property.Type);
+        var json = JsonContext(property);
+        var mapped = json is null ? TypeMapper.Map(property.Type) : TypeMapper.MapJson(property.Type);
         if (mapped is null)
         {
             var hint = IsModel(property.Type)
@@ -159,6 +160,11 @@ internal sealed partial class ModelParser
         var maxLength = 0;
         if (mapped.Kind == FieldKind.String)
             maxLength = MaxLength(property);
+        var sqlType = mapped.Kind == FieldKind.Array
+            ? mapped.ElementSqlType + "[]"
+            : TypeMapper.SqlType(mapped.Kind, maxLength, mapped.EnumUnderlying);
+        if (mapped.Kind == FieldKind.Decimal && Precision(property) is { } precision)
+            sqlType = precision;
         var defaults = property.Attribute(KnownNames.DefaultValue) is { ConstructorArguments.Length: 1 } attribute
             ? DefaultValues.From(attribute.ConstructorArguments[0])
             : null;
@@ -171,7 +177,7 @@ internal sealed partial class ModelParser
             mapped.Type,
             mapped.Kind,
             mapped.IsNullable,
-            TypeMapper.SqlType(mapped.Kind, maxLength, mapped.EnumUnderlying),
+            sqlType,
             maxLength,
             mapped.EnumUnderlying,
             defaults?.CSharp,
@@ -179,9 +185,27 @@ internal sealed partial class ModelParser
             -1,
             property.SetMethod is { IsInitOnly: false, DeclaredAccessibility: Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal },
             property.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is PropertyDeclarationSyntax { Initializer: not null }),
-            isVersion,
-            mapped.Kind == FieldKind.String && property.Has(KnownNames.EmailAddress),
-            property.SetMethod?.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal));
+            ElementType: mapped.ElementType,
+            JsonContext: json,
+            IsStruct: property.Type.IsValueType,
+            IsVersion: isVersion,
+            ValidatesEmail: mapped.Kind == FieldKind.String && property.Has(KnownNames.EmailAddress),
+            IsAssignable: property.SetMethod?.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal));
+    }
+
+    /// <summary>The <c>JsonSerializerContext</c> of a <c>[Json(typeof(…))]</c> property, fully qualified; null without the attribute.</summary>
+    private static string? JsonContext(IPropertySymbol property)
+        => property.Attribute(KnownNames.Json) is { ConstructorArguments.Length: 1 } attribute && attribute.ConstructorArguments[0].Value is ITypeSymbol context
+            ? context.FullyQualified()
+            : null;
+
+    /// <summary><c>numeric(p, s)</c> from <c>[Precision(p, s)]</c> on a decimal property.</summary>
+    private static string? Precision(IPropertySymbol property)
+    {
+        if (property.Attribute(KnownNames.Precision) is not { ConstructorArguments.Length: 2 } attribute
+            || attribute.ConstructorArguments[0].Value is not int precision || attribute.ConstructorArguments[1].Value is not int scale)
+            return null;
+        return "numeric(" + precision + "," + scale + ")";
     }
 
     /// <summary>

@@ -15,6 +15,9 @@ public sealed class Column<TModel, TValue> : ColumnDescriptor<TModel> where TMod
     private readonly Action<TModel, TValue>? _set;
     private readonly FieldRef<TModel, TValue>? _original;
 
+    // A [Json] column holds its JSON text, which must be sent as jsonb: PostgreSQL refuses text for a jsonb column.
+    private readonly NpgsqlTypes.NpgsqlDbType? _dbType;
+
     internal Column(ModelDescriptor model, string property, string name, string sqlType, ColumnFlags flags, int maxLength, string? defaultSql,
         Func<TModel, TValue> get, Action<TModel, TValue>? set, FieldRef<TModel, TValue>? original)
         : base(model, property, name, sqlType, flags, maxLength, defaultSql)
@@ -22,6 +25,8 @@ public sealed class Column<TModel, TValue> : ColumnDescriptor<TModel> where TMod
         _get = get;
         _set = set;
         _original = original;
+        if (typeof(TValue) == typeof(string) && sqlType == "jsonb")
+            _dbType = NpgsqlTypes.NpgsqlDbType.Jsonb;
     }
 
     /// <summary>The value on <paramref name="entity"/>.</summary>
@@ -48,7 +53,13 @@ public sealed class Column<TModel, TValue> : ColumnDescriptor<TModel> where TMod
     }
 
     /// <summary>Adds the value on <paramref name="entity"/> as a typed parameter.</summary>
-    internal override void AddParameter(TModel entity, NpgsqlParameterCollection parameters) => parameters.Add(Parameters.Create(_get(entity)));
+    internal override void AddParameter(TModel entity, NpgsqlParameterCollection parameters)
+    {
+        var parameter = Parameters.Create(_get(entity));
+        if (_dbType is { } type)
+            parameter.NpgsqlDbType = type;
+        parameters.Add(parameter);
+    }
 
     internal override NpgsqlParameter ArrayParameter(IReadOnlyList<TModel> entities)
     {
@@ -91,8 +102,10 @@ public sealed class Column<TModel, TValue> : ColumnDescriptor<TModel> where TMod
     internal override ValueTask WriteAsync(TModel entity, NpgsqlBinaryImporter importer, CancellationToken cancellationToken)
     {
         var value = _get(entity);
-        return value is null
-            ? new ValueTask(importer.WriteNullAsync(cancellationToken))
+        if (value is null)
+            return new ValueTask(importer.WriteNullAsync(cancellationToken));
+        return _dbType is { } type
+            ? new ValueTask(importer.WriteAsync(value, type, cancellationToken))
             : new ValueTask(importer.WriteAsync(value, cancellationToken));
     }
 

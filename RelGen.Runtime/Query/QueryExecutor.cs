@@ -1,5 +1,6 @@
 using Npgsql;
 using RelGen.Execution;
+using RelGen.Loading;
 using RelGen.Sql;
 
 namespace RelGen.Query;
@@ -67,11 +68,7 @@ internal static class QueryExecutor
         }
         var result = sink.Complete(state);
         if (state.Prefetch.Length > 0 && sink.Count > 0)
-        {
-            var loaded = sink.Loaded();
-            foreach (var path in state.Prefetch)
-                await path.Relation.PrefetchAsync(database, loaded, state, cancellationToken).ConfigureAwait(false);
-        }
+            await PrefetchRunner.RunAsync(database, sink.Loaded(), state.Prefetch, null, cancellationToken).ConfigureAwait(false);
         return result;
     }
 

@@ -51,6 +51,23 @@ public abstract class RelatedManager<TOwner, T, TLookup> : QuerySet<T, TLookup>
     public new Task<bool> ExistsAsync(CancellationToken cancellationToken = default)
         => Relation.TryGetPrefetched(Owner, out var items) ? Task.FromResult(items.Count > 0) : base.ExistsAsync(cancellationToken);
 
+    /// <summary>The first related object in the manager's order, or null; from <c>PrefetchRelated</c>'s cache when the owner has one.</summary>
+    public new Task<T?> FirstOrDefaultAsync(CancellationToken cancellationToken = default)
+        => Relation.TryGetPrefetched(Owner, out var items) ? Task.FromResult(items.Count > 0 ? items[0] : null) : base.FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>The one related object; from <c>PrefetchRelated</c>'s cache when the owner has one (throwing as a query would).</summary>
+    public new Task<T> GetAsync(CancellationToken cancellationToken = default)
+    {
+        if (!Relation.TryGetPrefetched(Owner, out var items))
+            return base.GetAsync(cancellationToken);
+        return items.Count switch
+        {
+            1 => Task.FromResult(items[0]),
+            0 => Task.FromException<T>(new DoesNotExistException(T.RelGenModel.Name)),
+            _ => Task.FromException<T>(new MultipleObjectsReturnedException(T.RelGenModel.Name, items.Count)),
+        };
+    }
+
     /// <summary>Streams the related objects; from <c>PrefetchRelated</c>'s cache when the owner has one.</summary>
     public new IAsyncEnumerator<T> GetAsyncEnumerator(CancellationToken cancellationToken = default)
         => Relation.TryGetPrefetched(Owner, out var items)

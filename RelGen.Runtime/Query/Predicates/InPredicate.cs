@@ -2,8 +2,12 @@ using RelGen.Sql;
 
 namespace RelGen.Query;
 
-/// <summary><c>expression = ANY($n)</c> with the values as one array parameter; an empty list matches nothing.</summary>
-internal sealed class InPredicate<T>(SqlExpression<T> left, T[] values) : Predicate
+/// <summary>
+/// <c>expression = ANY($n)</c> with the values as one array parameter; an empty list matches nothing. With
+/// <paramref name="manyKeys"/> (a prefetch's parent keys) the array is hidden from the planner,
+/// <c>= ANY(ARRAY(SELECT unnest($n)))</c>, whose plan does not cost per element.
+/// </summary>
+internal sealed class InPredicate<T>(SqlExpression<T> left, T[] values, bool manyKeys = false) : Predicate
 {
     internal override bool IsMultiValued => left.IsMultiValued;
 
@@ -14,7 +18,7 @@ internal sealed class InPredicate<T>(SqlExpression<T> left, T[] values) : Predic
             writer.Token(ShapeOp.InNothing);
             return;
         }
-        writer.Token(ShapeOp.In);
+        writer.Token(ShapeOp.In, manyKeys ? 1 : 0);
         left.Write(writer);
         left.WriteValues(writer, values);
     }
