@@ -54,8 +54,12 @@ public sealed class Column<TModel, TValue> : ColumnDescriptor<TModel> where TMod
     internal override ValueTask WriteAsync(TModel entity, NpgsqlBinaryImporter importer, CancellationToken cancellationToken)
     {
         var value = _get(entity);
-        return value is null
-            ? new ValueTask(importer.WriteNullAsync(cancellationToken))
+        if (value is null)
+            return new ValueTask(importer.WriteNullAsync(cancellationToken));
+        // The same mapping as a parameter's: a COPY row holds what an INSERT would have stored.
+        value = StoredValues.ToStored(value);
+        return StoredValues.DbTypeOf<TValue>() is { } type
+            ? new ValueTask(importer.WriteAsync(value, type, cancellationToken))
             : new ValueTask(importer.WriteAsync(value, cancellationToken));
     }
 

@@ -325,7 +325,11 @@ internal sealed partial class SqlCompiler
             sql.Append(alias).Append('.').Append(column.QuotedName);
             return;
         }
-        sql.Append("CAST(EXTRACT(").Append(part).Append(" FROM ").Append(alias).Append('.').Append(column.QuotedName).Append(") AS integer)");
+        sql.Append("CAST(EXTRACT(").Append(part).Append(" FROM ").Append(alias).Append('.').Append(column.QuotedName);
+        // A timestamptz reads back as a UTC DateTime: its parts are UTC's, not the session time zone's.
+        if (column.SqlType == "timestamp with time zone")
+            sql.Append(" AT TIME ZONE 'UTC'");
+        sql.Append(") AS integer)");
     }
 
     /// <summary>
