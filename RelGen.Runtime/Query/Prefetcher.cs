@@ -37,6 +37,7 @@ internal static class Prefetcher
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 var child = childModel.Read(reader, 0, childContext);
                 if (!relation.TryGetKey(child, out var key))
                     continue;
