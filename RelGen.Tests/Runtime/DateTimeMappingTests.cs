@@ -106,6 +106,19 @@ public sealed class DateTimeMappingTests : SchemaTest
         Assert.That((await Moment.Objects(Db).ToListAsync()).Select(m => m.Label), Is.EqualTo(new[] { "saved" }));
     }
 
+    private static Query.ModelLookup RootLookup<T>() where T : class, IModel<T> => T.RelGenModel.Root;
+
+    [Test]
+    public void AnUpdateAssignmentOfAnUnspecifiedDateTimeIsRefused()
+    {
+        // UpdateAsync checks each assignment before sending anything; the check is the assignment's own.
+        var lookup = (Moment.Lookup)RootLookup<Moment>();
+        var unspecified = new DateTime(2024, 6, 1);
+        var error = Assert.Throws<ModelValidationException>(() => lookup.Maybe.Set((DateTime?)unspecified).Check());
+        Assert.That((error!.Model, error.Property), Is.EqualTo(("Moment", "Maybe")));
+        Assert.DoesNotThrow(() => lookup.At.Set(Utc.ToLocalTime()).Check());
+    }
+
     [Test]
     public async Task TheDefaultDateTimeIsAcceptedAsNpgsqlMapsIt()
     {
