@@ -43,7 +43,11 @@ internal static class ValueProblems
         var nul = value.IndexOf('\0', StringComparison.Ordinal);
         if (nul >= 0)
             return $"holds a NUL character (at index {nul}), which PostgreSQL text cannot hold";
-        for (var i = 0; i < value.Length; i++)
+        // Most text has no surrogate at all: a vectorized search finds the first one, if any.
+        var first = value.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF');
+        if (first < 0)
+            return null;
+        for (var i = first; i < value.Length; i++)
         {
             var c = value[i];
             if (!char.IsSurrogate(c))
