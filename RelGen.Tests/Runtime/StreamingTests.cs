@@ -128,6 +128,23 @@ public sealed class StreamingTests : SchemaTest
     }
 
     [Test]
+    public async Task StreamsNestInATransaction()
+    {
+        await using var tx = await Db.BeginTransactionAsync();
+        var pairs = 0;
+        await foreach (var reporter in Reporter.Objects(Db).OrderBy(r => r.FirstName).Take(3))
+        {
+            await foreach (var article in Article.Objects(Db).Filter(a => a.Reporter == reporter))
+            {
+                await foreach (var again in Reporter.Objects(Db).Filter(r => r.Id == article.ReporterId))
+                    pairs++;
+            }
+        }
+        Assert.That(pairs, Is.EqualTo(6));
+        await tx.CommitAsync();
+    }
+
+    [Test]
     public async Task AStreamWhoseTransactionEndsRefusesToReadOn()
     {
         var error = Assert.CatchAsync<InvalidOperationException>(async () =>

@@ -21,8 +21,6 @@ namespace RelGen.Query;
 /// </summary>
 internal sealed class QueryEnumerator<T> : IAsyncEnumerator<T> where T : class, IModel<T>
 {
-    private static long _cursors;
-
     private readonly RelGenDatabase _database;
     private readonly QueryState _state;
     private readonly CancellationToken _cancellationToken;
@@ -90,7 +88,7 @@ internal sealed class QueryEnumerator<T> : IAsyncEnumerator<T> where T : class, 
     {
         try
         {
-            var cursor = "relgen_stream_" + Interlocked.Increment(ref _cursors);
+            var cursor = StreamCursors.Next();
             var compiled = QueryCommand.BindCursor(_database, _command!, _state, cursor);
             _rows = new RowMaterializer<T>(_database, _state, compiled);
             await _command!.ExecuteNonQueryAsync(_cancellationToken).ConfigureAwait(false);
