@@ -24,7 +24,10 @@ public sealed partial class RelGenDatabase
             var rows = new List<T>();
             var read = RawRows<T>.Reader(reader, this);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
                 rows.Add(read(reader));
+            }
             return rows;
         }
         catch (PostgresException e) when (Errors.IsIntegrityError(e))

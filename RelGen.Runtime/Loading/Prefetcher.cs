@@ -114,7 +114,10 @@ internal static class Prefetcher
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             var list = new List<T>();
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
                 list.Add(rows.Read(reader));
+            }
             return list;
         }
         finally

@@ -136,7 +136,10 @@ public sealed class Relation<TSource, TTarget, TKey> : RelationDescriptor<TSourc
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var objects = new List<object>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
             objects.Add(_source.Read(reader, 0, context));
+        }
         return objects;
     }
 

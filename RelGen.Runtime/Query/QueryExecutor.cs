@@ -56,7 +56,12 @@ internal static class QueryExecutor
             await RelGenDatabase.PrepareAsync(command, cancellationToken).ConfigureAwait(false);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                // Npgsql observes the token only while it waits for the server; rows already received are read regardless.
+                if (cancellationToken.IsCancellationRequested)
+                    AbandonedRead.Throw(command, lease, cancellationToken);
                 sink.Add(rows.Read(reader));
+            }
         }
         catch (PostgresException e) when (Errors.IsIntegrityError(e))
         {

@@ -20,7 +20,10 @@ internal static class ProjectionExecutor
             var context = ContextFor(database, state);
             var list = new List<TResult>();
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
                 list.Add(projection.Read(reader, context));
+            }
             return list;
         }
         finally
