@@ -30,8 +30,6 @@ internal static class Refresher
         model.Context(entity) = mode is null && state.Prefetch.Length == 0 ? database.DefaultContext : new LoadContext(database, mode, peers: null);
         if (state.Prefetch.Length == 0)
             return;
-        List<T> owner = [entity];
-        foreach (var path in state.Prefetch)
-            await path.Relation.PrefetchAsync(database, owner, state, cancellationToken).ConfigureAwait(false);
+        await Loading.PrefetchRunner.RunAsync(database, [entity], state.Prefetch, null, cancellationToken).ConfigureAwait(false);
     }
 }
