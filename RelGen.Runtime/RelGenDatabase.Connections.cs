@@ -1,5 +1,6 @@
 using Npgsql;
 using RelGen.Execution;
+using RelGen.Metadata;
 using RelGen.Telemetry;
 
 namespace RelGen;
@@ -38,9 +39,20 @@ public sealed partial class RelGenDatabase
     /// (<see cref="CannotConnectException"/>), as does any use of a transaction that lost its connection or whose statement failed.
     /// </summary>
     internal ValueTask<ConnectionLease> AcquireAsync(DatabaseOperation operation, string? model, CancellationToken cancellationToken)
+        => StartOperationAsync(operation, model, table: null, cancellationToken);
+
+    /// <summary>
+    /// Starts an operation on <paramref name="model"/>'s table (its activity and metrics name the table). Generic only so that a
+    /// literal null model still means the overload above.
+    /// </summary>
+    internal ValueTask<ConnectionLease> AcquireAsync<TModel>(DatabaseOperation operation, TModel model, CancellationToken cancellationToken)
+        where TModel : ModelDescriptor
+        => StartOperationAsync(operation, model.Name, model.Table, cancellationToken);
+
+    private ValueTask<ConnectionLease> StartOperationAsync(DatabaseOperation operation, string? model, string? table, CancellationToken cancellationToken)
     {
         // Not async: the operation's activity must become current in the caller's flow, where its commands run.
-        var observer = OperationObserver.Start(this, operation, model);
+        var observer = OperationObserver.Start(this, operation, model, table);
         return observer is null ? AcquireCoreAsync(operation, model, null, cancellationToken) : AcquireObservedAsync(operation, model, observer, cancellationToken);
     }
 
@@ -74,14 +86,14 @@ public sealed partial class RelGenDatabase
     }
 
     /// <summary>The synchronous form of <see cref="AcquireAsync"/>, for the one synchronous path: a relation loaded inside a property getter.</summary>
-    internal ConnectionLease Acquire(DatabaseOperation operation, string? model)
+    internal ConnectionLease Acquire(DatabaseOperation operation, ModelDescriptor model)
     {
-        var observer = OperationObserver.Start(this, operation, model);
+        var observer = OperationObserver.Start(this, operation, model.Name, model.Table);
         if (observer is null)
-            return AcquireCore(operation, model, null);
+            return AcquireCore(operation, model.Name, null);
         try
         {
-            var lease = AcquireCore(operation, model, observer);
+            var lease = AcquireCore(operation, model.Name, observer);
             observer.Connected(lease.Connection);
             return lease;
         }

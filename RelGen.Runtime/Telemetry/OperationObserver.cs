@@ -38,11 +38,11 @@ internal sealed class OperationObserver
     private bool _commandFailed;
     private IEnumerable<NpgsqlBatchCommand>? _statements;
 
-    private OperationObserver(RelGenDatabase database, DatabaseOperation operation, string? model, bool logs)
+    private OperationObserver(RelGenDatabase database, DatabaseOperation operation, string? model, string? table, bool logs)
     {
         _database = database;
         _logs = logs;
-        _table = ModelTables.Of(model);
+        _table = table ?? ModelTables.Of(model);
         _operationName = FixedName(operation);
         _fixedName = _operationName is not null;
         _started = Stopwatch.GetTimestamp();
@@ -67,10 +67,10 @@ internal sealed class OperationObserver
     /// listener for its instruments, no <c>RelGen.Sql</c> logger at Warning. Called synchronously in the operation's own async
     /// method, so the activity becomes <see cref="Activity.Current"/> there for the commands that follow.
     /// </summary>
-    public static OperationObserver? Start(RelGenDatabase database, DatabaseOperation operation, string? model)
+    public static OperationObserver? Start(RelGenDatabase database, DatabaseOperation operation, string? model, string? table)
     {
         var logs = database.Log.ObservesCommands;
-        return logs || RelGenInstrumentation.IsObserved ? new OperationObserver(database, operation, model, logs) : null;
+        return logs || RelGenInstrumentation.IsObserved ? new OperationObserver(database, operation, model, table, logs) : null;
     }
 
     /// <summary>The connection is there: the database and server it reached.</summary>
