@@ -143,7 +143,7 @@ internal readonly struct ConnectionLease
     public Task<NpgsqlBinaryImporter> BeginBinaryImportAsync(string copySql, CancellationToken cancellationToken)
     {
         Database.Log.Command(copySql);
-        Observer?.BeginCopy(copySql);
+        Observer?.Begin(copySql);
         return Connection.BeginBinaryImportAsync(copySql, cancellationToken);
     }
 

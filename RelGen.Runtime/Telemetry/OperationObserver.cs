@@ -33,7 +33,7 @@ internal sealed class OperationObserver
     // The command that runs now: one of these three, from its execution until the next one starts or the operation ends.
     private NpgsqlCommand? _command;
     private NpgsqlBatch? _batch;
-    private string? _copy;
+    private string? _statement;
     private long _commandStarted;
     private bool _commandFailed;
     private IEnumerable<NpgsqlBatchCommand>? _statements;
@@ -107,12 +107,20 @@ internal sealed class OperationObserver
         Started(null, batch);
     }
 
-    public void BeginCopy(string copySql)
+    /// <summary>A statement known only by its text: a COPY, or transaction control (COMMIT, ROLLBACK, savepoints).</summary>
+    public void Begin(string sql)
     {
         EndCommand();
-        _copy = copySql;
-        Note(copySql);
+        _statement = sql;
+        Note(sql);
         Started(null, null);
+    }
+
+    /// <summary>For catch filters outside a lease (transaction control): records the failure, returns the typed error.</summary>
+    public static Exception? Observe(OperationObserver? observer, Exception error, Exception? translated)
+    {
+        observer?.Failed(error, translated);
+        return translated;
     }
 
     /// <summary>
@@ -215,7 +223,7 @@ internal sealed class OperationObserver
         _activity.Stop();
     }
 
-    private bool Running => _command is not null || _batch is not null || _copy is not null;
+    private bool Running => _command is not null || _batch is not null || _statement is not null;
 
     private void Started(NpgsqlCommand? withParameters, NpgsqlBatch? batch)
     {
@@ -251,11 +259,11 @@ internal sealed class OperationObserver
             _database.Log.CommandSlow(elapsed, threshold, CommandText(), Parameters());
         _command = null;
         _batch = null;
-        _copy = null;
+        _statement = null;
         _statements = null;
     }
 
-    private string CommandText() => _command?.CommandText ?? (_batch is not null ? SqlLog.BatchText(_batch) : _copy ?? "");
+    private string CommandText() => _command?.CommandText ?? (_batch is not null ? SqlLog.BatchText(_batch) : _statement ?? "");
 
     private string? Parameters()
     {
@@ -318,5 +326,6 @@ internal sealed class OperationObserver
         return null;
     }
 
-    private static readonly string[] Verbs = [Select, "INSERT", "UPDATE", "DELETE", "COPY", "CREATE", "DROP", "ALTER", "TRUNCATE", "MERGE"];
+    private static readonly string[] Verbs = [Select, "INSERT", "UPDATE", "DELETE", "COPY", "CREATE", "DROP", "ALTER", "TRUNCATE", "MERGE", "COMMIT",
+        "ROLLBACK", "SAVEPOINT", "RELEASE"];
 }

@@ -148,6 +148,36 @@ public sealed class TracingTests : SchemaTest
     }
 
     [Test]
+    public async Task TransactionControlStatementsAreOperationsOfTheirOwn()
+    {
+        using var capture = new TelemetryCapture(_database);
+        await using (var transaction = await Db.BeginTransactionAsync())
+        {
+            await Db.SaveAsync(NewReporter("Committed"));
+            await using (var nested = await Db.BeginTransactionAsync())
+            {
+                await Db.SaveAsync(NewReporter("Released"));
+                await nested.CommitAsync();
+            }
+            await using (var nested = await Db.BeginTransactionAsync())
+            {
+                await Db.SaveAsync(NewReporter("RolledBack"));
+                await nested.RollbackAsync();
+            }
+            await transaction.CommitAsync();
+        }
+
+        var activities = capture.RelGen;
+        Assert.That(activities.Select(a => a.DisplayName), Is.EqualTo(new[]
+        {
+            "INSERT reporter", "SAVEPOINT", "INSERT reporter", "RELEASE", "SAVEPOINT", "INSERT reporter", "ROLLBACK", "COMMIT",
+        }));
+        Assert.That(Tag(activities[^1], "relgen.operation"), Is.EqualTo("Commit"));
+        Assert.That(activities.Select(a => a.Status), Is.All.EqualTo(ActivityStatusCode.Unset));
+        Assert.That(await Reporter.Objects(Db).CountAsync(), Is.EqualTo(2));
+    }
+
+    [Test]
     public async Task ABulkCreateOfManyRowsIsACopy()
     {
         using var capture = new TelemetryCapture(_database);
