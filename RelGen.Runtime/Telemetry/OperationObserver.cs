@@ -29,6 +29,7 @@ internal sealed class OperationObserver
     private string? _sqlState;
     private long _rows = -1;
     private StringBuilder? _queryText;
+    private bool _ended;
 
     // The command that runs now: one of these three, from its execution until the next one starts or the operation ends.
     private NpgsqlCommand? _command;
@@ -178,6 +179,9 @@ internal sealed class OperationObserver
     /// <summary>The operation is over (its lease is disposed): the last command ends, the metrics are recorded and the activity stops.</summary>
     public void End()
     {
+        if (_ended)
+            return;
+        _ended = true;
         EndCommand();
         if (RelGenInstrumentation.OperationDuration.Enabled || RelGenInstrumentation.ReturnedRows.Enabled)
         {
@@ -220,7 +224,12 @@ internal sealed class OperationObserver
         }
         if (_errorType is not null)
             _activity.SetStatus(ActivityStatusCode.Error);
+        // Stop makes current what was current when the activity started. An enumeration ends in another flow than the one it
+        // started in (its DisposeAsync): there the activity is not current, and that flow's own current activity stays.
+        var current = Activity.Current;
         _activity.Stop();
+        if (current != _activity)
+            Activity.Current = current;
     }
 
     private bool Running => _command is not null || _batch is not null || _statement is not null;

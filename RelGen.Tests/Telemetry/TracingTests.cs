@@ -178,6 +178,26 @@ public sealed class TracingTests : SchemaTest
     }
 
     [Test]
+    public async Task AStreamIsOneActivityThatEndsWithTheEnumeration()
+    {
+        foreach (var name in new[] { "Stream", "Stream" })
+            await Db.SaveAsync(NewReporter(name));
+        using var capture = new TelemetryCapture(_database, npgsql: true);
+        using var outer = new Activity("test").Start();
+
+        var seen = 0;
+        await foreach (var reporter in Reporter.Objects(Db).Filter(r => r.LastName == "Stream"))
+            seen++;
+
+        Assert.That(seen, Is.EqualTo(2));
+        Assert.That(Activity.Current, Is.SameAs(outer), "the caller's current activity is untouched");
+        var activity = capture.RelGen.Single();
+        Assert.That(activity.ParentSpanId, Is.EqualTo(outer.SpanId));
+        Assert.That(Tag(activity, "db.response.returned_rows"), Is.EqualTo("2"));
+        Assert.That(capture.Npgsql.Where(a => a.ParentSpanId == activity.SpanId), Is.Not.Empty);
+    }
+
+    [Test]
     public async Task ABulkCreateOfManyRowsIsACopy()
     {
         using var capture = new TelemetryCapture(_database);
