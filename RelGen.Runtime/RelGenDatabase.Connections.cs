@@ -1,5 +1,7 @@
 using Npgsql;
 using RelGen.Execution;
+using RelGen.Metadata;
+using RelGen.Telemetry;
 
 namespace RelGen;
 
@@ -36,23 +38,79 @@ public sealed partial class RelGenDatabase
     /// other operation of it runs), or on a pooled connection. A failure to connect arrives typed
     /// (<see cref="CannotConnectException"/>), as does any use of a transaction that lost its connection or whose statement failed.
     /// </summary>
-    internal async ValueTask<ConnectionLease> AcquireAsync(DatabaseOperation operation, string? model, CancellationToken cancellationToken)
+    internal ValueTask<ConnectionLease> AcquireAsync(DatabaseOperation operation, string? model, CancellationToken cancellationToken)
+        => StartOperationAsync(operation, model, table: null, cancellationToken);
+
+    /// <summary>
+    /// Starts an operation on <paramref name="model"/>'s table (its activity and metrics name the table). Generic only so that a
+    /// literal null model still means the overload above.
+    /// </summary>
+    internal ValueTask<ConnectionLease> AcquireAsync<TModel>(DatabaseOperation operation, TModel model, CancellationToken cancellationToken)
+        where TModel : ModelDescriptor
+        => StartOperationAsync(operation, model.Name, model.Table, cancellationToken);
+
+    private ValueTask<ConnectionLease> StartOperationAsync(DatabaseOperation operation, string? model, string? table, CancellationToken cancellationToken)
+    {
+        // Not async: the operation's activity must become current in the caller's flow, where its commands run.
+        var observer = OperationObserver.Start(this, operation, model, table);
+        return observer is null ? AcquireCoreAsync(operation, model, null, cancellationToken) : AcquireObservedAsync(operation, model, observer, cancellationToken);
+    }
+
+    private async ValueTask<ConnectionLease> AcquireObservedAsync(DatabaseOperation operation, string? model, OperationObserver observer,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            var lease = await AcquireCoreAsync(operation, model, observer, cancellationToken).ConfigureAwait(false);
+            observer.Connected(lease.Connection);
+            return lease;
+        }
+        catch (Exception e)
+        {
+            observer.Failed(e, e as RelGenException);
+            observer.End();
+            throw;
+        }
+    }
+
+    private async ValueTask<ConnectionLease> AcquireCoreAsync(DatabaseOperation operation, string? model, OperationObserver? observer,
+        CancellationToken cancellationToken)
     {
         if (ActiveTransaction is { } ambient)
         {
             await ambient.EnterAsync(ambient, operation, model, cancellationToken).ConfigureAwait(false);
-            return new ConnectionLease(this, ambient.Connection, ambient, operation, model);
+            return new ConnectionLease(this, ambient.Connection, ambient, operation, model, observer);
         }
-        return new ConnectionLease(this, await OpenConnectionAsync(operation, model, cancellationToken).ConfigureAwait(false), null, operation, model);
+        var connection = await OpenConnectionAsync(operation, model, cancellationToken).ConfigureAwait(false);
+        return new ConnectionLease(this, connection, null, operation, model, observer);
     }
 
     /// <summary>The synchronous form of <see cref="AcquireAsync"/>, for the one synchronous path: a relation loaded inside a property getter.</summary>
-    internal ConnectionLease Acquire(DatabaseOperation operation, string? model)
+    internal ConnectionLease Acquire(DatabaseOperation operation, ModelDescriptor model)
+    {
+        var observer = OperationObserver.Start(this, operation, model.Name, model.Table);
+        if (observer is null)
+            return AcquireCore(operation, model.Name, null);
+        try
+        {
+            var lease = AcquireCore(operation, model.Name, observer);
+            observer.Connected(lease.Connection);
+            return lease;
+        }
+        catch (Exception e)
+        {
+            observer.Failed(e, e as RelGenException);
+            observer.End();
+            throw;
+        }
+    }
+
+    private ConnectionLease AcquireCore(DatabaseOperation operation, string? model, OperationObserver? observer)
     {
         if (ActiveTransaction is { } ambient)
         {
             ambient.Enter(ambient, operation, model);
-            return new ConnectionLease(this, ambient.Connection, ambient, operation, model);
+            return new ConnectionLease(this, ambient.Connection, ambient, operation, model, observer);
         }
         NpgsqlConnection connection;
         try
@@ -65,7 +123,7 @@ public sealed partial class RelGenDatabase
         }
         if (_detected == 0 && _preparation == StatementPreparation.Auto)
             DetectPoolerAsync(connection, sync: true, default).AsTask().GetAwaiter().GetResult();
-        return new ConnectionLease(this, connection, null, operation, model);
+        return new ConnectionLease(this, connection, null, operation, model, observer);
     }
 
     /// <summary>Opens a pooled connection, typing a failure; the first one also tells <see cref="StatementPreparation.Auto"/> what to do.</summary>

@@ -1,6 +1,7 @@
 using System.Data;
 using Npgsql;
 using RelGen.Execution;
+using RelGen.Telemetry;
 
 namespace RelGen;
 
@@ -104,17 +105,19 @@ public sealed class RelGenTransaction : IAsyncDisposable, IDisposable
             else
             {
                 await _root.EnterAsync(_parent, DatabaseOperation.Transaction, null, cancellationToken).ConfigureAwait(false);
+                var observer = Observe(DatabaseOperation.Transaction, "SAVEPOINT " + _savepoint);
                 try
                 {
                     Database.Log.Command("SAVEPOINT " + _savepoint);
                     await _root._transaction!.SaveAsync(_savepoint!, cancellationToken).ConfigureAwait(false);
                 }
-                catch (Exception e) when (Fail(e, _parent, DatabaseOperation.Transaction, cancellationToken) is { } error)
+                catch (Exception e) when (OperationObserver.Observe(observer, e, Fail(e, _parent, DatabaseOperation.Transaction, cancellationToken)) is { } error)
                 {
                     throw error;
                 }
                 finally
                 {
+                    observer?.End();
                     _root.Release();
                 }
             }
@@ -190,6 +193,18 @@ public sealed class RelGenTransaction : IAsyncDisposable, IDisposable
         return null;
     }
 
+    /// <summary>The activity and metrics of one transaction-control statement (<c>COMMIT</c>, <c>ROLLBACK</c>, a savepoint's), when anything listens.</summary>
+    private OperationObserver? Observe(DatabaseOperation operation, string sql)
+    {
+        var observer = OperationObserver.Start(Database, operation, model: null, table: null);
+        if (observer is not null)
+        {
+            observer.Connected(_root._connection!);
+            observer.Begin(sql);
+        }
+        return observer;
+    }
+
     private Exception? Fail(Exception error, RelGenTransaction level, DatabaseOperation operation, CancellationToken cancellationToken)
         => ErrorTranslator.Translate(error, level, _root._connection, operation, null, ExecutionStage.Executing, cancellationToken);
 
@@ -223,6 +238,7 @@ public sealed class RelGenTransaction : IAsyncDisposable, IDisposable
         cancellationToken.ThrowIfCancellationRequested();
         await _gate!.WaitAsync(cancellationToken).ConfigureAwait(false);
         var committed = false;
+        var observer = Observe(DatabaseOperation.Commit, "COMMIT");
         try
         {
             Database.Log.Command("COMMIT");
@@ -230,12 +246,14 @@ public sealed class RelGenTransaction : IAsyncDisposable, IDisposable
             await _transaction!.CommitAsync(CancellationToken.None).ConfigureAwait(false);
             committed = true;
         }
-        catch (Exception e) when (ErrorTranslator.Translate(e, this, _connection, DatabaseOperation.Commit, null, ExecutionStage.Committing, cancellationToken) is { } error)
+        catch (Exception e) when (OperationObserver.Observe(observer, e,
+            ErrorTranslator.Translate(e, this, _connection, DatabaseOperation.Commit, null, ExecutionStage.Committing, cancellationToken)) is { } error)
         {
             throw error;
         }
         finally
         {
+            observer?.End();
             _gate.Release();
             await CompleteAsync(committed ? State.Committed : State.RolledBack).ConfigureAwait(false);
         }
@@ -245,17 +263,19 @@ public sealed class RelGenTransaction : IAsyncDisposable, IDisposable
     private async Task ReleaseSavepointAsync(CancellationToken cancellationToken)
     {
         await _root.EnterAsync(this, DatabaseOperation.Commit, null, cancellationToken).ConfigureAwait(false);
+        var observer = Observe(DatabaseOperation.Commit, "RELEASE SAVEPOINT " + _savepoint);
         try
         {
             Database.Log.Command("RELEASE SAVEPOINT " + _savepoint);
             await _root._transaction!.ReleaseAsync(_savepoint!, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (Fail(e, this, DatabaseOperation.Commit, cancellationToken) is { } error)
+        catch (Exception e) when (OperationObserver.Observe(observer, e, Fail(e, this, DatabaseOperation.Commit, cancellationToken)) is { } error)
         {
             throw error;
         }
         finally
         {
+            observer?.End();
             _root.Release();
         }
         if (_onCommit is not null)
@@ -281,6 +301,7 @@ public sealed class RelGenTransaction : IAsyncDisposable, IDisposable
             return;
         }
         await _root._gate!.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var observer = Observe(DatabaseOperation.Transaction, _parent is null ? "ROLLBACK" : "ROLLBACK TO SAVEPOINT " + _savepoint);
         try
         {
             if (_parent is null)
@@ -294,7 +315,7 @@ public sealed class RelGenTransaction : IAsyncDisposable, IDisposable
                 await _root._transaction!.RollbackAsync(_savepoint!, cancellationToken).ConfigureAwait(false);
             }
         }
-        catch (Exception e) when (Fail(e, this, DatabaseOperation.Transaction, cancellationToken) is { } error)
+        catch (Exception e) when (OperationObserver.Observe(observer, e, Fail(e, this, DatabaseOperation.Transaction, cancellationToken)) is { } error)
         {
             // A rollback that loses the connection has still rolled back (the server does so when the session ends).
             if (_root._lostBy is null)
@@ -302,6 +323,7 @@ public sealed class RelGenTransaction : IAsyncDisposable, IDisposable
         }
         finally
         {
+            observer?.End();
             _root.Release();
             await CompleteAsync(State.RolledBack).ConfigureAwait(false);
         }

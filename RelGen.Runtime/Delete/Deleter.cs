@@ -80,7 +80,7 @@ internal static class Deleter
         Action<NpgsqlParameterCollection, TArg> bind, TArg arg, CancellationToken cancellationToken)
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        var lease = await database.AcquireAsync(DatabaseOperation.Delete, plan.Deleted[0].Name, cancellationToken).ConfigureAwait(false);
+        var lease = await database.AcquireAsync(DatabaseOperation.Delete, plan.Deleted[0], cancellationToken).ConfigureAwait(false);
         try
         {
             await using var batch = lease.CreateBatch();
@@ -129,7 +129,7 @@ internal static class Deleter
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return result;
         }
-        var lease = await database.AcquireAsync(DatabaseOperation.Delete, model.Name, cancellationToken).ConfigureAwait(false);
+        var lease = await database.AcquireAsync(DatabaseOperation.Delete, model, cancellationToken).ConfigureAwait(false);
         try
         {
             var collector = new DeleteCollector(lease);

@@ -1,4 +1,5 @@
 using Npgsql;
+using RelGen.Telemetry;
 
 namespace RelGen.Execution;
 
@@ -13,8 +14,10 @@ namespace RelGen.Execution;
 /// </summary>
 internal readonly struct ConnectionLease
 {
-    public ConnectionLease(RelGenDatabase database, NpgsqlConnection connection, RelGenTransaction? ambient, DatabaseOperation operation, string? model)
+    public ConnectionLease(RelGenDatabase database, NpgsqlConnection connection, RelGenTransaction? ambient, DatabaseOperation operation, string? model,
+        OperationObserver? observer = null)
     {
+        Observer = observer;
         Database = database;
         Connection = connection;
         Ambient = ambient;
@@ -37,6 +40,9 @@ internal readonly struct ConnectionLease
     /// <summary>The class name of the operation's model, for its errors; null when it has none.</summary>
     public string? Model { get; }
 
+    /// <summary>The operation's activity, metrics and failed/slow command logs; null when nobody listens, and then nothing is measured.</summary>
+    public OperationObserver? Observer { get; }
+
     /// <summary>A command with <paramref name="sql"/> on this connection and transaction, logged.</summary>
     public NpgsqlCommand CreateCommand(string sql)
     {
@@ -51,13 +57,27 @@ internal readonly struct ConnectionLease
     public NpgsqlBatch CreateBatch() => new(Connection, Transaction);
 
     public Task<NpgsqlDataReader> ExecuteReaderAsync(NpgsqlCommand command, CancellationToken cancellationToken)
-        => command.ExecuteReaderAsync(cancellationToken);
+    {
+        if (Observer is null)
+            return command.ExecuteReaderAsync(cancellationToken);
+        Observer.Begin(command);
+        return Observer.Track(command.ExecuteReaderAsync(cancellationToken));
+    }
 
     public Task<int> ExecuteNonQueryAsync(NpgsqlCommand command, CancellationToken cancellationToken)
-        => command.ExecuteNonQueryAsync(cancellationToken);
+    {
+        Observer?.Begin(command);
+        return command.ExecuteNonQueryAsync(cancellationToken);
+    }
 
     /// <summary>The synchronous read, for the one synchronous path: a relation loaded inside a property getter.</summary>
-    public NpgsqlDataReader ExecuteReader(NpgsqlCommand command) => command.ExecuteReader();
+    public NpgsqlDataReader ExecuteReader(NpgsqlCommand command)
+    {
+        if (Observer is null)
+            return command.ExecuteReader();
+        Observer.Begin(command);
+        return Observer.Track(command.ExecuteReader());
+    }
 
     /// <summary>
     /// Executes a statement whose text comes from a bounded set (one per model, relation or cached query shape), prepared
@@ -65,6 +85,14 @@ internal readonly struct ConnectionLease
     /// sends nothing, so planning is paid once per connection.
     /// </summary>
     public Task<NpgsqlDataReader> ExecutePreparedReaderAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        if (Observer is null)
+            return PreparedReaderAsync(command, cancellationToken);
+        Observer.Begin(command);
+        return Observer.Track(PreparedReaderAsync(command, cancellationToken));
+    }
+
+    private Task<NpgsqlDataReader> PreparedReaderAsync(NpgsqlCommand command, CancellationToken cancellationToken)
     {
         if (!Database.PreparesStatements)
             return command.ExecuteReaderAsync(cancellationToken);
@@ -75,6 +103,7 @@ internal readonly struct ConnectionLease
     /// <summary>The non-query form of <see cref="ExecutePreparedReaderAsync(NpgsqlCommand, CancellationToken)"/>.</summary>
     public Task<int> ExecutePreparedNonQueryAsync(NpgsqlCommand command, CancellationToken cancellationToken)
     {
+        Observer?.Begin(command);
         if (!Database.PreparesStatements)
             return command.ExecuteNonQueryAsync(cancellationToken);
         var prepare = command.PrepareAsync(cancellationToken);
@@ -85,13 +114,17 @@ internal readonly struct ConnectionLease
     public Task<NpgsqlDataReader> ExecuteReaderAsync(NpgsqlBatch batch, CancellationToken cancellationToken)
     {
         Database.Log.Batch(batch);
-        return batch.ExecuteReaderAsync(cancellationToken);
+        if (Observer is null)
+            return batch.ExecuteReaderAsync(cancellationToken);
+        Observer.Begin(batch);
+        return Observer.Track(batch.ExecuteReaderAsync(cancellationToken));
     }
 
     /// <summary>The non-query form of <see cref="ExecuteReaderAsync(NpgsqlBatch, CancellationToken)"/>.</summary>
     public Task<int> ExecuteNonQueryAsync(NpgsqlBatch batch, CancellationToken cancellationToken)
     {
         Database.Log.Batch(batch);
+        Observer?.Begin(batch);
         return batch.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -99,6 +132,7 @@ internal readonly struct ConnectionLease
     public Task<int> ExecutePreparedNonQueryAsync(NpgsqlBatch batch, CancellationToken cancellationToken)
     {
         Database.Log.Batch(batch);
+        Observer?.Begin(batch);
         if (!Database.PreparesStatements)
             return batch.ExecuteNonQueryAsync(cancellationToken);
         var prepare = batch.PrepareAsync(cancellationToken);
@@ -109,6 +143,7 @@ internal readonly struct ConnectionLease
     public Task<NpgsqlBinaryImporter> BeginBinaryImportAsync(string copySql, CancellationToken cancellationToken)
     {
         Database.Log.Command(copySql);
+        Observer?.Begin(copySql);
         return Connection.BeginBinaryImportAsync(copySql, cancellationToken);
     }
 
@@ -118,7 +153,11 @@ internal readonly struct ConnectionLease
     /// It also tells the ambient transaction that a statement failed or the connection broke.
     /// </summary>
     public Exception? Translate(Exception error, CancellationToken cancellationToken)
-        => ErrorTranslator.Translate(error, Ambient, Connection, Operation, Model, ExecutionStage.Executing, cancellationToken);
+    {
+        var translated = ErrorTranslator.Translate(error, Ambient, Connection, Operation, Model, ExecutionStage.Executing, cancellationToken);
+        Observer?.Failed(error, translated);
+        return translated;
+    }
 
     private static async Task<NpgsqlDataReader> PrepareThenReadAsync(Task prepare, NpgsqlCommand command, CancellationToken cancellationToken)
     {
@@ -140,6 +179,7 @@ internal readonly struct ConnectionLease
 
     public ValueTask DisposeAsync()
     {
+        Observer?.End();
         if (Ambient is not null)
         {
             Ambient.Release();
@@ -151,6 +191,7 @@ internal readonly struct ConnectionLease
     /// <summary>The synchronous form, for the one synchronous path: a relation loaded inside a property getter.</summary>
     public void Dispose()
     {
+        Observer?.End();
         if (Ambient is not null)
             Ambient.Release();
         else

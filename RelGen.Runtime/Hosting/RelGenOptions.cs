@@ -18,4 +18,13 @@ public sealed class RelGenOptions
 
     /// <summary>Whether statements are prepared on the server (<see cref="RelGen.StatementPreparation.Auto"/> by default; <c>Unprepared</c> behind PgBouncer in transaction mode).</summary>
     public StatementPreparation StatementPreparation { get; set; } = StatementPreparation.Auto;
+
+    /// <summary>Whether activities carry their commands' SQL text (<c>db.query.text</c>); off by default. See <see cref="RelGenDatabase.RecordStatementText"/>.</summary>
+    public bool RecordStatementText { get; set; }
+
+    /// <summary>Commands slower than this are logged at Warning; null (the default) logs none. See <see cref="RelGenDatabase.SlowCommandThreshold"/>.</summary>
+    public TimeSpan? SlowCommandThreshold { get; set; }
+
+    /// <summary>Whether parameter values may be logged; off by default. See <see cref="RelGenDatabase.EnableSensitiveDataLogging"/>.</summary>
+    public bool EnableSensitiveDataLogging { get; set; }
 }

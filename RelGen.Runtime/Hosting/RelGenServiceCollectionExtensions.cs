@@ -85,6 +85,9 @@ public static class RelGenServiceCollectionExtensions
                 + $"{(serviceKey is null ? "" : " with the same key")} (e.g. AddNpgsqlDataSource), or set RelGenOptions.ConnectionString.");
         database.FetchMode = options.FetchMode;
         database.StatementPreparation = options.StatementPreparation;
+        database.RecordStatementText = options.RecordStatementText;
+        database.SlowCommandThreshold = options.SlowCommandThreshold;
+        database.EnableSensitiveDataLogging = options.EnableSensitiveDataLogging;
         return database;
     }
 

@@ -104,7 +104,7 @@ internal static class Prefetcher
     private static async Task<List<T>> ReadAsync<T>(RelGenDatabase database, QueryState state, ConnectionLease? given, CancellationToken cancellationToken)
         where T : class, IModel<T>
     {
-        var lease = given ?? await database.AcquireAsync(DatabaseOperation.Load, T.RelGenModel.Name, cancellationToken).ConfigureAwait(false);
+        var lease = given ?? await database.AcquireAsync(DatabaseOperation.Load, T.RelGenModel, cancellationToken).ConfigureAwait(false);
         try
         {
             await using var command = QueryCommand.Create(lease);

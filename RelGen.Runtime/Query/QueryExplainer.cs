@@ -9,7 +9,7 @@ internal static class QueryExplainer
 {
     public static async Task<string> ExplainAsync(RelGenDatabase database, QueryState state, QueryKind kind, bool analyze, CancellationToken cancellationToken)
     {
-        var lease = await database.AcquireAsync(DatabaseOperation.Query, state.Model.Name, cancellationToken).ConfigureAwait(false);
+        var lease = await database.AcquireAsync(DatabaseOperation.Query, state.Model, cancellationToken).ConfigureAwait(false);
         try
         {
             await using var command = QueryCommand.Create(lease);

@@ -32,7 +32,7 @@ internal static class BulkInserter
             if (!model.Key.IsIdentity && !model.HasKey(entity))
                 model.AssignNewKey(entity);
         }
-        var lease = await database.AcquireAsync(DatabaseOperation.BulkCreate, model.Name, cancellationToken).ConfigureAwait(false);
+        var lease = await database.AcquireAsync(DatabaseOperation.BulkCreate, model, cancellationToken).ConfigureAwait(false);
         try
         {
             var written = model.Columns.Count - (model.Key.IsIdentity ? 1 : 0);

@@ -73,7 +73,7 @@ internal static class GetOrCreator
     private static async Task<bool> InsertAsync<T>(RelGenDatabase database, T entity, CancellationToken cancellationToken)
         where T : class, IModel<T>
     {
-        var lease = await database.AcquireAsync(DatabaseOperation.Save, T.RelGenModel.Name, cancellationToken).ConfigureAwait(false);
+        var lease = await database.AcquireAsync(DatabaseOperation.Save, T.RelGenModel, cancellationToken).ConfigureAwait(false);
         try
         {
             await Saver.InsertOnAsync(database, lease, entity, cancellationToken).ConfigureAwait(false);

@@ -16,7 +16,7 @@ internal static class QueryUpdater
     /// <summary>One UPDATE of the rows of <paramref name="state"/>; the assignments are checked already. Returns the row count.</summary>
     public static async Task<int> UpdateAsync(RelGenDatabase database, QueryState state, Assignment[] assignments, CancellationToken cancellationToken)
     {
-        var lease = await database.AcquireAsync(DatabaseOperation.Update, state.Model.Name, cancellationToken).ConfigureAwait(false);
+        var lease = await database.AcquireAsync(DatabaseOperation.Update, state.Model, cancellationToken).ConfigureAwait(false);
         try
         {
             return await ExecuteAsync(database, lease, state, assignments, cancellationToken).ConfigureAwait(false);

@@ -25,7 +25,7 @@ internal static class Saver
         var changes = model.Context(entity) is null ? AllColumns(model) : ChangedColumns(model, entity);
         if (changes == 0 && model.Context(entity) is not null)
             return;
-        var lease = await database.AcquireAsync(DatabaseOperation.Save, model.Name, cancellationToken).ConfigureAwait(false);
+        var lease = await database.AcquireAsync(DatabaseOperation.Save, model, cancellationToken).ConfigureAwait(false);
         try
         {
             await SaveOnAsync(database, lease, entity, changes, cancellationToken).ConfigureAwait(false);
@@ -129,7 +129,7 @@ internal static class Saver
     private static async Task UpdateExistingAsync<T>(RelGenDatabase database, ModelDescriptor<T> model, T entity, CancellationToken cancellationToken)
         where T : class, IModel<T>
     {
-        var lease = await database.AcquireAsync(DatabaseOperation.Save, model.Name, cancellationToken).ConfigureAwait(false);
+        var lease = await database.AcquireAsync(DatabaseOperation.Save, model, cancellationToken).ConfigureAwait(false);
         int rows;
         try
         {

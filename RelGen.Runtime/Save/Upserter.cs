@@ -42,7 +42,7 @@ internal static class Upserter
         if (list.Count == 0)
             return;
         var written = model.TypedColumns.Where(c => !c.IsIdentity).ToList();
-        var lease = await database.AcquireAsync(DatabaseOperation.BulkCreate, model.Name, cancellationToken).ConfigureAwait(false);
+        var lease = await database.AcquireAsync(DatabaseOperation.BulkCreate, model, cancellationToken).ConfigureAwait(false);
         try
         {
             var missing = new List<int>();

@@ -81,7 +81,7 @@ internal sealed class QueryEnumerator<T> : IAsyncEnumerator<T> where T : class, 
 
     private async ValueTask<bool> OpenAndReadAsync()
     {
-        _lease = await _database.AcquireAsync(DatabaseOperation.Query, _state.Model.Name, _cancellationToken).ConfigureAwait(false);
+        _lease = await _database.AcquireAsync(DatabaseOperation.Query, _state.Model, _cancellationToken).ConfigureAwait(false);
         var lease = _lease;   // the cursor paths release _lease: errors are translated by the lease that ran the command
         try
         {
@@ -204,7 +204,7 @@ internal sealed class QueryEnumerator<T> : IAsyncEnumerator<T> where T : class, 
     private async ValueTask FetchAsync()
     {
         var lease = _ownTransaction is null
-            ? await _database.AcquireAsync(DatabaseOperation.Query, _state.Model.Name, _cancellationToken).ConfigureAwait(false)
+            ? await _database.AcquireAsync(DatabaseOperation.Query, _state.Model, _cancellationToken).ConfigureAwait(false)
             : _lease;
         try
         {
@@ -264,7 +264,7 @@ internal sealed class QueryEnumerator<T> : IAsyncEnumerator<T> where T : class, 
         _cursor = null;
         if (!_database.InTransaction)
             return;
-        var lease = await _database.AcquireAsync(DatabaseOperation.Query, _state.Model.Name, CancellationToken.None).ConfigureAwait(false);
+        var lease = await _database.AcquireAsync(DatabaseOperation.Query, _state.Model, CancellationToken.None).ConfigureAwait(false);
         try
         {
             if (!ReferenceEquals(lease.Connection, _cursorConnection))

@@ -10,7 +10,7 @@ internal static class ProjectionExecutor
     public static async Task<List<TResult>> ToListAsync<TResult>(RelGenDatabase database, QueryState state, QueryKind kind, Projection<TResult> projection,
         CancellationToken cancellationToken)
     {
-        var lease = await database.AcquireAsync(DatabaseOperation.Query, state.Model.Name, cancellationToken).ConfigureAwait(false);
+        var lease = await database.AcquireAsync(DatabaseOperation.Query, state.Model, cancellationToken).ConfigureAwait(false);
         try
         {
             await using var command = QueryCommand.Create(lease);
@@ -39,7 +39,7 @@ internal static class ProjectionExecutor
     public static async Task<TResult?> FirstOrDefaultAsync<TResult>(RelGenDatabase database, QueryState state, QueryKind kind, Projection<TResult> projection,
         CancellationToken cancellationToken)
     {
-        var lease = await database.AcquireAsync(DatabaseOperation.Query, state.Model.Name, cancellationToken).ConfigureAwait(false);
+        var lease = await database.AcquireAsync(DatabaseOperation.Query, state.Model, cancellationToken).ConfigureAwait(false);
         try
         {
             await using var command = QueryCommand.Create(lease);
