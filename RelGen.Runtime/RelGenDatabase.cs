@@ -47,8 +47,10 @@ public sealed partial class RelGenDatabase : IAsyncDisposable, IDisposable
     /// <summary>What reading an unloaded relation does for objects of this database's queries; <see cref="RelGen.FetchMode.One"/> by default.</summary>
     public FetchMode FetchMode { get; set; } = FetchMode.One;
 
+    /// <summary>Disposes the data source when this handle opened it (<see cref="Create(string, ILoggerFactory?)"/>); one the caller passed in stays open.</summary>
     public ValueTask DisposeAsync() => _ownsDataSource ? DataSource.DisposeAsync() : default;
 
+    /// <summary>Disposes the data source when this handle opened it, as <see cref="DisposeAsync"/> does, synchronously.</summary>
     public void Dispose()
     {
         if (_ownsDataSource)

@@ -429,6 +429,7 @@ public sealed class RelGenTransaction : IAsyncDisposable, IDisposable
         await CompleteAsync(State.RolledBack).ConfigureAwait(false);
     }
 
+    /// <summary>Does what <see cref="DisposeAsync"/> does, blocking until it is done; prefer <c>await using</c>.</summary>
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     private enum State

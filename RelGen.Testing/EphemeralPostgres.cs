@@ -261,6 +261,7 @@ public sealed class EphemeralPostgres : IAsyncDisposable
         ClearPool(ConnectionString);
     }
 
+    /// <summary>Where the server runs: its port, and its data directory or container, or that it is an external one.</summary>
     public override string ToString() => server switch
     {
         LocalCluster cluster => $"PostgreSQL on port {Port}, data in {cluster.DataDirectory}",

@@ -7,16 +7,19 @@ namespace RelGen.Testing;
 /// </summary>
 public sealed class PostgresNotFoundException : InvalidOperationException
 {
+    /// <summary>Creates the exception with a message saying no PostgreSQL server binaries were found.</summary>
     public PostgresNotFoundException()
         : this("No PostgreSQL server binaries were found.")
     {
     }
 
+    /// <summary>Creates the exception with <paramref name="message"/>.</summary>
     public PostgresNotFoundException(string message)
         : base(message)
     {
     }
 
+    /// <summary>Creates the exception with <paramref name="message"/>, caused by <paramref name="innerException"/>.</summary>
     public PostgresNotFoundException(string message, Exception innerException)
         : base(message, innerException)
     {

@@ -4,6 +4,7 @@ namespace RelGen;
 [AttributeUsage(AttributeTargets.Class, Inherited = false)]
 public sealed class OrderingAttribute : Attribute
 {
+    /// <summary>Orders by <paramref name="properties"/>, the first first, e.g. <c>[Ordering("-PubDate", "Headline")]</c>.</summary>
     public OrderingAttribute(params string[] properties) => Properties = properties;
 
     /// <summary>Property names, each optionally prefixed with <c>-</c>.</summary>

@@ -6,10 +6,12 @@ namespace RelGen;
 /// </summary>
 public sealed class CannotConnectException : DatabaseException
 {
+    /// <summary>Creates the error for a connection that could not be opened; <paramref name="sqlState"/> is the server's refusal (e.g. 53300), or null when none came.</summary>
     public CannotConnectException(string message, string? sqlState, string? model, DatabaseOperation operation, Exception? inner)
         : base(message, sqlState, model, operation, inner)
     {
     }
 
+    /// <summary>Always true: nothing was sent, so the work can be tried again once a connection opens.</summary>
     public override bool IsTransient => true;
 }

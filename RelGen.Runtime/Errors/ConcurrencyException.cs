@@ -7,6 +7,7 @@ namespace RelGen;
 /// </summary>
 public sealed class ConcurrencyException : RelGenException
 {
+    /// <summary>Creates the error for the object of <paramref name="model"/> with key <paramref name="key"/>, saved expecting version <paramref name="version"/>.</summary>
     public ConcurrencyException(string model, string key, string version)
         : base($"{model} with key {key} was changed or deleted by someone else since version {version} was read; nothing was written. "
                + "Reload it (RefreshAsync) and apply the change again.")

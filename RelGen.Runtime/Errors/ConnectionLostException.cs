@@ -8,10 +8,12 @@ namespace RelGen;
 /// </summary>
 public sealed class ConnectionLostException : DatabaseException
 {
+    /// <summary>Creates the error for a broken connection; <paramref name="sqlState"/> is the server's (e.g. 57P01), or null when the network failed.</summary>
     public ConnectionLostException(string message, string? sqlState, string? model, DatabaseOperation operation, Exception? inner)
         : base(message, sqlState, model, operation, inner)
     {
     }
 
+    /// <summary>Always true: nothing the operation did was committed, so the work can run again in a new transaction.</summary>
     public override bool IsTransient => true;
 }

@@ -6,10 +6,12 @@ namespace RelGen;
 /// </summary>
 public sealed class DeadlockException : DatabaseException
 {
+    /// <summary>Creates the error for a deadlock (SQLSTATE 40P01) that rolled back this transaction.</summary>
     public DeadlockException(string message, string? model, DatabaseOperation operation, Exception? inner)
         : base(message, "40P01", model, operation, inner)
     {
     }
 
+    /// <summary>Always true: the transaction was rolled back and may succeed when run again.</summary>
     public override bool IsTransient => true;
 }

@@ -3,6 +3,7 @@ namespace RelGen;
 /// <summary>A <c>GetAsync</c> matched no object (Django's <c>Model.DoesNotExist</c>).</summary>
 public sealed class DoesNotExistException : RelGenException
 {
+    /// <summary>Creates the error for a <c>GetAsync</c> on <paramref name="model"/> that matched no object.</summary>
     public DoesNotExistException(string model)
         : base($"{model} matching query does not exist.") => Model = model;
 

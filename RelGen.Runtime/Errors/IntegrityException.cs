@@ -5,6 +5,7 @@ namespace RelGen;
 /// <summary>PostgreSQL refused a write for an integrity reason (SQLSTATE class 23): a unique, foreign key, not-null or check violation.</summary>
 public sealed class IntegrityException : DatabaseException
 {
+    /// <summary>Creates the error from PostgreSQL's, as the error of a save on no model in particular.</summary>
     public IntegrityException(PostgresException inner)
         : this(inner, null, DatabaseOperation.Save)
     {

@@ -6,10 +6,12 @@ namespace RelGen;
 /// </summary>
 public sealed class LockNotAvailableException : DatabaseException
 {
+    /// <summary>Creates the error for a lock that was not available (SQLSTATE 55P03).</summary>
     public LockNotAvailableException(string message, string? model, DatabaseOperation operation, Exception? inner)
         : base(message, "55P03", model, operation, inner)
     {
     }
 
+    /// <summary>Always true: whoever holds the lock may have released it by the next attempt.</summary>
     public override bool IsTransient => true;
 }

@@ -6,6 +6,7 @@ namespace RelGen;
 /// </summary>
 public abstract class MigrationException : RelGenException
 {
+    /// <summary>Creates the error about <paramref name="migration"/> (null when it concerns none), caused by <paramref name="inner"/> when there is one.</summary>
     protected MigrationException(string message, string? migration, Exception? inner = null) : base(message, inner)
         => Migration = migration;
 

@@ -10,6 +10,10 @@ namespace RelGen;
 /// </summary>
 public sealed class MigrationFailedException : MigrationException
 {
+    /// <summary>
+    /// Creates the error for PostgreSQL's refusal of <paramref name="migration"/>'s up SQL, or its down SQL when
+    /// <paramref name="rollingBack"/>; a null <paramref name="migration"/> means RelGen's own bookkeeping failed.
+    /// </summary>
     public MigrationFailedException(string? migration, bool rollingBack, PostgresException inner)
         : base((migration is null ? "Preparing to migrate failed" : $"Migration {migration} failed {(rollingBack ? "to roll back (down SQL)" : "(up SQL)")}")
                + $": {inner.SqlState} {inner.MessageText}"
@@ -20,5 +24,6 @@ public sealed class MigrationFailedException : MigrationException
     /// <summary>True when the down SQL failed (a rollback), false for the up SQL.</summary>
     public bool RollingBack { get; }
 
+    /// <summary>The PostgreSQL error this wraps: its SQLSTATE, message, and position in the SQL.</summary>
     public PostgresException PostgresException => (PostgresException)InnerException!;
 }

@@ -6,6 +6,7 @@ namespace RelGen;
 /// </summary>
 public sealed class MigrationNotFoundException : MigrationException
 {
+    /// <summary>Creates the error for <paramref name="migration"/>, which is not among the loaded migrations; <paramref name="message"/> says what needed it.</summary>
     public MigrationNotFoundException(string migration, string message) : base(message, migration)
     {
     }

@@ -7,6 +7,7 @@ namespace RelGen;
 /// </summary>
 public sealed class ModelValidationException : RelGenException
 {
+    /// <summary>Creates the error for <paramref name="model"/>'s member <paramref name="property"/>; <paramref name="problem"/> says what is wrong with its value.</summary>
     public ModelValidationException(string model, string property, string problem)
         : base($"{model}.{property}: {problem}")
     {
@@ -14,6 +15,9 @@ public sealed class ModelValidationException : RelGenException
         Property = property;
     }
 
+    /// <summary>The model's class name.</summary>
     public string Model { get; }
+
+    /// <summary>The property (or relation) whose value was refused.</summary>
     public string Property { get; }
 }

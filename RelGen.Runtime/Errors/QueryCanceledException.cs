@@ -8,6 +8,7 @@ namespace RelGen;
 /// </summary>
 public sealed class QueryCanceledException : DatabaseException
 {
+    /// <summary>Creates the error for a statement cancelled by the server (SQLSTATE 57014) or by the command timeout.</summary>
     public QueryCanceledException(string message, string? model, DatabaseOperation operation, Exception? inner)
         : base(message, "57014", model, operation, inner)
     {

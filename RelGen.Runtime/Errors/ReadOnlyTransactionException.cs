@@ -6,6 +6,7 @@ namespace RelGen;
 /// </summary>
 public sealed class ReadOnlyTransactionException : DatabaseException
 {
+    /// <summary>Creates the error for a write refused as read-only (SQLSTATE 25006).</summary>
     public ReadOnlyTransactionException(string message, string? model, DatabaseOperation operation, Exception? inner)
         : base(message, "25006", model, operation, inner)
     {

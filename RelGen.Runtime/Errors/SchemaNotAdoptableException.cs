@@ -8,6 +8,7 @@ namespace RelGen;
 /// </summary>
 public sealed class SchemaNotAdoptableException : MigrationException
 {
+    /// <summary>Creates the error for the existing <paramref name="tables"/>, which differ from the latest migration's schema by <paramref name="differences"/>.</summary>
     public SchemaNotAdoptableException(IReadOnlyList<string> tables, IReadOnlyList<string> differences)
         : base(BuildMessage(tables, differences), null)
     {

@@ -6,10 +6,12 @@ namespace RelGen;
 /// </summary>
 public sealed class SerializationFailureException : DatabaseException
 {
+    /// <summary>Creates the error for a serialization failure (SQLSTATE 40001) that rolled back this transaction.</summary>
     public SerializationFailureException(string message, string? model, DatabaseOperation operation, Exception? inner)
         : base(message, "40001", model, operation, inner)
     {
     }
 
+    /// <summary>Always true: the transaction was rolled back and may succeed when run again.</summary>
     public override bool IsTransient => true;
 }

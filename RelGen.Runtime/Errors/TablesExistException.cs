@@ -7,6 +7,7 @@ namespace RelGen;
 /// </summary>
 public sealed class TablesExistException : RelGenException
 {
+    /// <summary>Creates the error for the existing <paramref name="tables"/> of <paramref name="models"/>; <paramref name="inner"/> is PostgreSQL's error when it was PostgreSQL that found them.</summary>
     public TablesExistException(IReadOnlyList<string> tables, IReadOnlyList<string> models, Exception? inner = null)
         : base($"CreateTablesAsync creates tables from nothing, but {Describe(tables)} already exist{(tables.Count == 1 ? "s" : "")} in the connection's schema "
                + $"(model{(models.Count == 1 ? "" : "s")} {string.Join(", ", models)}); nothing was created. Use MigrateAsync to bring an existing database up to date "

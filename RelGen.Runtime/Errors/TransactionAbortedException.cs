@@ -9,10 +9,12 @@ namespace RelGen;
 /// </summary>
 public sealed class TransactionAbortedException : DatabaseException
 {
+    /// <summary>Creates the error for work in a failed transaction (SQLSTATE 25P02); <paramref name="firstFailure"/> is the failure that aborted it.</summary>
     public TransactionAbortedException(string message, string? model, DatabaseOperation operation, Exception? firstFailure)
         : base(message, "25P02", model, operation, firstFailure)
     {
     }
 
+    /// <summary>True when the first failure (<see cref="Exception.InnerException"/>) was transient.</summary>
     public override bool IsTransient => InnerException is DatabaseException { IsTransient: true };
 }

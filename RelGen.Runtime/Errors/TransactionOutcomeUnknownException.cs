@@ -7,6 +7,7 @@ namespace RelGen;
 /// </summary>
 public sealed class TransactionOutcomeUnknownException : DatabaseException
 {
+    /// <summary>Creates the error for a commit left unconfirmed; <paramref name="sqlState"/> is the server's, or null when the network failed.</summary>
     public TransactionOutcomeUnknownException(string message, string? sqlState, string? model, DatabaseOperation operation, Exception? inner)
         : base(message, sqlState, model, operation, inner)
     {

@@ -9,6 +9,7 @@ namespace RelGen.Metadata;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class MigrationDescriptor
 {
+    /// <summary>Migration <paramref name="name"/> with its up SQL and its down SQL (null when it has none); computes <see cref="Checksum"/>.</summary>
     public MigrationDescriptor(string name, string upSql, string? downSql)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
@@ -22,6 +23,7 @@ public sealed class MigrationDescriptor
     /// <summary>The file name without extension, e.g. <c>20250102030405_AddEmail</c>; migrations run in ordinal order of it.</summary>
     public string Name { get; }
 
+    /// <summary>The SQL that applies the migration: the file's text before <c>-- relgen:down</c>.</summary>
     public string UpSql { get; }
 
     /// <summary>The SQL that undoes <see cref="UpSql"/>, or null when there is none (the migration cannot be rolled back).</summary>
@@ -30,5 +32,6 @@ public sealed class MigrationDescriptor
     /// <summary>SHA-256 of the up SQL with <c>\n</c> line ends, in lower-case hex: recorded when applied, compared on every run.</summary>
     public string Checksum { get; }
 
+    /// <summary>The migration's <see cref="Name"/>.</summary>
     public override string ToString() => Name;
 }

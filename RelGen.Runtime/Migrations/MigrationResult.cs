@@ -22,6 +22,7 @@ public sealed class MigrationResult
     /// <summary>Migrations applied by their up SQL, in order.</summary>
     public IReadOnlyList<string> Applied { get; }
 
+    /// <summary>The counts, e.g. <c>0 adopted, 0 rolled back, 2 applied</c>.</summary>
     public override string ToString()
         => $"{Adopted.Count} adopted, {RolledBack.Count} rolled back, {Applied.Count} applied";
 }

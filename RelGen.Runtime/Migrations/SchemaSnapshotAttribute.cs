@@ -11,7 +11,9 @@ namespace RelGen.Metadata;
 [AttributeUsage(AttributeTargets.Assembly, AllowMultiple = false, Inherited = false)]
 public sealed class SchemaSnapshotAttribute : Attribute
 {
+    /// <summary>Puts the snapshot <paramref name="json"/> on the assembly.</summary>
     public SchemaSnapshotAttribute(string json) => Json = json;
 
+    /// <summary>The schema snapshot, as <c>relgen-schema</c> JSON.</summary>
     public string Json { get; }
 }

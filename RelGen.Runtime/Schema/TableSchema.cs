@@ -30,5 +30,6 @@ public sealed class TableSchema
     /// <summary>The table's indexes, then its foreign keys: run once every table exists.</summary>
     public IReadOnlyList<string> AfterSql { get; }
 
+    /// <summary>The table's <see cref="Name"/>.</summary>
     public override string ToString() => Name;
 }
