@@ -139,6 +139,10 @@ internal static class DiagnosticDescriptors
         "ColocateWith must name a distributed model with the same distribution column type",
         "[DistributedBy] on model '{0}' sets ColocateWith = typeof({1}), {2}");
 
+    public static readonly DiagnosticDescriptor UniqueWithoutDistribution = Error("RG0040",
+        "A unique constraint on a distributed model must include the distribution column",
+        "Model '{0}' is distributed by '{1}', but its {2} '{3}' on ({4}) does not include it; Citus requires every unique constraint and unique index of a distributed table to include the distribution column: keep globally unique values in a [ReferenceTable] model, or leave the model undistributed");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> All = new()
     {
         [ModelNotPartial.Id] = ModelNotPartial,
@@ -173,6 +177,7 @@ internal static class DiagnosticDescriptors
         [RelationToDistributed.Id] = RelationToDistributed,
         [RelationFromDistributed.Id] = RelationFromDistributed,
         [InvalidColocateWith.Id] = InvalidColocateWith,
+        [UniqueWithoutDistribution.Id] = UniqueWithoutDistribution,
     };
 
     public static DiagnosticDescriptor ById(string id) => All[id];

@@ -7,7 +7,8 @@ namespace RelGen.Generator.Parsing;
 
 /// <summary>
 /// Citus: <c>[ReferenceTable]</c> and <c>[DistributedBy]</c> on the model, and what is wrong with them that the model alone
-/// shows (both at once, a distribution property that is not the key, a shard count Citus refuses, an <c>int</c> identity).
+/// shows (both at once, a distribution property that is not the key, a shard count Citus refuses, a unique constraint
+/// without the distribution column, an <c>int</c> identity).
 /// What needs other models (relations, <c>ColocateWith</c>) is checked on the graph (<see cref="CitusRules"/>).
 /// </summary>
 internal sealed partial class ModelParser
@@ -15,7 +16,7 @@ internal sealed partial class ModelParser
     /// <summary>Citus's limit on <c>shard_count</c>.</summary>
     private const int MaxShardCount = 64000;
 
-    private DistributionSpec? ParseDistribution(int keyIndex, bool keyIsIdentity)
+    private DistributionSpec? ParseDistribution(int keyIndex, bool keyIsIdentity, ModelSchemaSpec schema)
     {
         var reference = _type.Attribute(KnownNames.ReferenceTable);
         var distributed = _type.Attribute(KnownNames.DistributedBy);
@@ -63,6 +64,14 @@ internal sealed partial class ModelParser
                 Report(DiagnosticDescriptors.InvalidShardCount, location, Name, shards.ToString(System.Globalization.CultureInfo.InvariantCulture),
                     "a table that joins a co-location group (ColocateWith) has the group's shard count; set ShardCount on the group's first model");
             shardCount = shards;
+        }
+        // R1: Citus refuses a unique constraint or index without the distribution column; here that is the key alone.
+        var unique = schema.UniqueConstraints.Select(u => (Kind: "unique constraint", u.Name, u.Columns))
+            .Concat(schema.Indexes.Where(i => i.Unique).Select(i => (Kind: "unique index", i.Name, i.Columns)));
+        foreach (var (kind, name, columns) in unique)
+        {
+            if (!columns.Contains(key.Column))
+                Report(DiagnosticDescriptors.UniqueWithoutDistribution, location, Name, key.Column, kind, name, string.Join(", ", columns));
         }
         if (key.Kind == FieldKind.Int32 && keyIsIdentity)
             Report(DiagnosticDescriptors.IntIdentityDistributed, location, Name, key.Property);

@@ -114,7 +114,7 @@ internal sealed partial class ModelParser
         CheckGeneratedNames(keyGenerated);
         var table = TableName();
         var schema = HasErrors ? ModelSchemaSpec.Empty : ParseSchema(table, keyIndex);
-        var distribution = HasErrors ? null : ParseDistribution(keyIndex, keyIsIdentity);
+        var distribution = HasErrors ? null : ParseDistribution(keyIndex, keyIsIdentity, schema);
 
         if (HasErrors)
             return new ParseResult(null, new StubSpec(Namespace, Name, new EquatableArray<string>(_stubs)), new EquatableArray<DiagnosticInfo>(_diagnostics));

@@ -272,4 +272,36 @@ public class CitusDiagnosticTests
         RunAssert.OnlyGeneratorErrors(run, "RG0039", "RG0039");
         Assert.That(run.GeneratorDiagnostics.Select(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)), Is.All.Contains("circular or broken"));
     }
+
+    [TestCase("[Model, DistributedBy(nameof(Id))]", "    [Unique] public string Email { get; set; } = \"\";", "unique constraint 'tenant_email_key' on (email)")]
+    [TestCase("[Model, DistributedBy(nameof(Id)), Index(nameof(Email), Unique = true)]", "    public string Email { get; set; } = \"\";", "unique index 'tenant_email_idx' on (email)")]
+    public void RG0040_AUniqueConstraintWithoutTheDistributionColumn(string attributes, string members, string named)
+    {
+        var run = Run($$"""
+            {{attributes}}
+            public partial class Tenant
+            {
+                public long Id { get; set; }
+            {{members}}
+            }
+            """);
+
+        RunAssert.SingleGeneratorError(run, "RG0040", "DistributedBy(nameof(Id))", "'Tenant'", "distributed by 'id'", named, "[ReferenceTable]");
+    }
+
+    [TestCase("[Model, DistributedBy(nameof(Id)), Index(nameof(Email), nameof(Id), Unique = true)]")]
+    [TestCase("[Model, ReferenceTable, Index(nameof(Email), Unique = true)]")]
+    public void RG0040_AUniqueConstraintWithTheKeyOrOnAReferenceTableIsFine(string attributes)
+    {
+        var run = Run($$"""
+            {{attributes}}
+            public partial class Tenant
+            {
+                public long Id { get; set; }
+                public string Email { get; set; } = "";
+            }
+            """);
+
+        RunAssert.Clean(run);
+    }
 }
