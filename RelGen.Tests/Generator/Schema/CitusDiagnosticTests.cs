@@ -10,7 +10,7 @@ namespace RelGen.Tests.Generator.Schema;
 public class CitusDiagnosticTests
 {
     /// <summary>The models of docs/citus.md's example as far as RelGen supports them today: all distributed by their keys.</summary>
-    private const string Valid = """
+    internal const string Valid = """
         using System.ComponentModel.DataAnnotations;
         using RelGen;
 
