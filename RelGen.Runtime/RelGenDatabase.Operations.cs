@@ -21,21 +21,25 @@ public sealed partial class RelGenDatabase
 
     private async Task RunDdlAsync(IReadOnlyList<string> statements, CancellationToken cancellationToken)
     {
-        var lease = await AcquireAsync(cancellationToken).ConfigureAwait(false);
+        if (!InTransaction)
+        {
+            await using var transaction = await BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await RunDdlAsync(statements, cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        var lease = await AcquireAsync(DatabaseOperation.Schema, null, cancellationToken).ConfigureAwait(false);
         try
         {
-            var transaction = lease.Transaction ?? await lease.Connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             foreach (var statement in statements)
             {
-                Log.Command(statement);
-                await using var command = new Npgsql.NpgsqlCommand(statement, lease.Connection, transaction);
-                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                await using var command = lease.CreateCommand(statement);
+                await lease.ExecuteNonQueryAsync(command, cancellationToken).ConfigureAwait(false);
             }
-            if (lease.Transaction is null)
-            {
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                await transaction.DisposeAsync().ConfigureAwait(false);
-            }
+        }
+        catch (Exception e) when (lease.Translate(e, cancellationToken) is { } error)
+        {
+            throw error;
         }
         finally
         {

@@ -16,20 +16,23 @@ public sealed partial class RelGenDatabase
     /// </summary>
     public async Task<List<T>> QueryAsync<T>(FormattableString sql, CancellationToken cancellationToken = default)
     {
-        var lease = await AcquireAsync(cancellationToken).ConfigureAwait(false);
+        var lease = await AcquireAsync(DatabaseOperation.Sql, null, cancellationToken).ConfigureAwait(false);
         try
         {
             await using var command = RawCommand.Create(this, lease, sql);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using var reader = await lease.ExecuteReaderAsync(command, cancellationToken).ConfigureAwait(false);
             var rows = new List<T>();
             var read = RawRows<T>.Reader(reader, this);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
                 rows.Add(read(reader));
+            }
             return rows;
         }
-        catch (PostgresException e) when (Errors.IsIntegrityError(e))
+        catch (Exception e) when (lease.Translate(e, cancellationToken) is { } error)
         {
-            throw new IntegrityException(e);
+            throw error;
         }
         finally
         {
@@ -43,15 +46,15 @@ public sealed partial class RelGenDatabase
     /// </summary>
     public async Task<int> ExecuteAsync(FormattableString sql, CancellationToken cancellationToken = default)
     {
-        var lease = await AcquireAsync(cancellationToken).ConfigureAwait(false);
+        var lease = await AcquireAsync(DatabaseOperation.Sql, null, cancellationToken).ConfigureAwait(false);
         try
         {
             await using var command = RawCommand.Create(this, lease, sql);
-            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return await lease.ExecuteNonQueryAsync(command, cancellationToken).ConfigureAwait(false);
         }
-        catch (PostgresException e) when (Errors.IsIntegrityError(e))
+        catch (Exception e) when (lease.Translate(e, cancellationToken) is { } error)
         {
-            throw new IntegrityException(e);
+            throw error;
         }
         finally
         {

@@ -1,124 +1,113 @@
 using System.Collections.Concurrent;
-using System.Text;
 using RelGen.Metadata;
 
 namespace RelGen.Delete;
 
 /// <summary>
-/// The delete of one model's cascade without collecting keys first. Only possible when the cascade is a tree
-/// (no model reached twice, no cycle) and no Protect/Restrict rule needs checking; otherwise <see cref="For"/>
-/// returns null and the collector runs instead. Each step finds its rows through its parent's key condition on the
-/// base tables, so every step can use the foreign-key index.
+/// The delete of one model's cascade in one batch (one round trip, one implicit transaction when none is open), without
+/// reading keys back. Only possible when the cascade is a tree (no model reached twice, no cycle) and no Protect/Restrict
+/// rule needs checking; otherwise <see cref="For"/> returns null and the collector runs instead. Each step finds its rows
+/// through its parent's key condition on the base tables, so every step can use the foreign-key index.
+/// <para>
+/// All or nothing for every row a concurrent transaction touches: the batch first locks the root rows, then, top down, the
+/// rows of every level that has rows beneath it (<c>FOR UPDATE</c>). A locked row can be neither moved to another parent nor
+/// given a new child until this transaction ends, so the statements after the locks, each with a fresh snapshot, all see
+/// the same rows: a child moved away before its lock was taken keeps everything beneath it, a child inserted before it
+/// commits first and is deleted (and counted), and one inserted after waits and then fails on its foreign key. The levels
+/// without rows beneath them (the leaves) need no lock. Then every step runs, leaves first, each counted from its command tag.
+/// </para>
 /// <list type="bullet">
-/// <item>By key (<see cref="ByKeyStatements"/>): the root row is locked, then each step is its own statement,
-/// leaves first, counted from its command tag. No <c>RETURNING</c> tuple has to be built, and the root row is
-/// fixed by its key, so the statements' separate snapshots all mean the same rows.</item>
-/// <item>By condition (<see cref="Sql"/>): one statement of data-modifying CTEs, so that every step sees the one
-/// snapshot in which the condition chose the root rows.</item>
+/// <item>By key (<see cref="ByKeyStatements"/>): the root is the row whose key is <c>$1</c>.</item>
+/// <item>By condition (<see cref="ByConditionStatements"/>): the first statement locks the rows the condition chooses and keeps
+/// their keys in the transaction-local setting <c>relgen.delete_keys</c>; every later statement works on exactly those keys,
+/// so rows that come to match the condition meanwhile are not touched.</item>
 /// </list>
 /// </summary>
 internal sealed class CascadePlan
 {
+    /// <summary>The transaction-local setting holding the root keys of a by-condition delete, between its statements.</summary>
+    private const string RootKeysSetting = "relgen.delete_keys";
+
     private static readonly ConcurrentDictionary<ModelDescriptor, CascadePlan?> Plans = new();
 
     private readonly List<Step> _steps;
+    private readonly bool[] _hasChildren;
     private PlanStatement[]? _byKey;
+    private PlanStatement[]? _byPinnedKeys;
 
     private CascadePlan(List<ModelDescriptor> deleted, List<Step> steps)
     {
         Deleted = deleted;
         _steps = steps;
+        _hasChildren = new bool[deleted.Count];
+        foreach (var step in steps)
+            _hasChildren[step.Parent] = true;
     }
 
-    /// <summary>The models whose rows the statement deletes, in the order of the counts it returns.</summary>
+    /// <summary>The models whose rows the plan deletes, root first, in breadth-first order: a <see cref="PlanStatement.Counts"/> indexes it.</summary>
     public List<ModelDescriptor> Deleted { get; }
 
     public static CascadePlan? For(ModelDescriptor root) => Plans.GetOrAdd(root, Build);
 
-    /// <summary>The statement locking the root rows chosen by <paramref name="rootCondition"/>.</summary>
-    private string LockSql(string rootCondition) => $"SELECT 1 FROM {Deleted[0].QuotedTable} WHERE {rootCondition} FOR UPDATE";
+    /// <summary>The batch deleting the root row whose key is <c>$1</c>, built once; every statement takes that one parameter.</summary>
+    public PlanStatement[] ByKeyStatements => _byKey ??= Statements($"= $1", lockRoot: true, binds: true);
 
-    /// <summary>The batch deleting the root rows chosen by <paramref name="rootCondition"/>: their lock, then <see cref="Sql"/>.</summary>
+    /// <summary>The batch deleting the root rows <paramref name="rootCondition"/> (over the root table, unqualified) chooses.</summary>
     public PlanStatement[] ByConditionStatements(string rootCondition)
-        => [new PlanStatement(LockSql(rootCondition), PlanStatement.None), new PlanStatement(Sql(rootCondition), PlanStatement.AllInRow)];
+    {
+        var root = Deleted[0];
+        if (_steps.Count == 0)
+            return [new PlanStatement($"DELETE FROM {root.QuotedTable} WHERE {rootCondition}", 0, Binds: true)];
+        var key = root.Key.QuotedName;
+        var pin = new PlanStatement(
+            $"SELECT set_config('{RootKeysSetting}', COALESCE(array_agg(l.k)::text, '{{}}'), true) "
+            + $"FROM (SELECT {key} AS k FROM {root.QuotedTable} WHERE {rootCondition} ORDER BY {key} FOR UPDATE) AS l",
+            PlanStatement.None, Binds: true);
+        _byPinnedKeys ??= Statements($"= ANY(current_setting('{RootKeysSetting}')::{root.Key.SqlType}[])", lockRoot: false, binds: false);
+        return [pin, .. _byPinnedKeys];
+    }
 
     /// <summary>
-    /// The batch deleting the root row whose key is <c>$1</c>, built once: the lock on the root row (a child being
-    /// inserted concurrently commits first, and any later one waits and then fails), then every step leaves first,
-    /// then the root.
+    /// The locks and steps for root rows whose key matches <paramref name="rootMatch"/> (<c>= $1</c>, or the pinned keys):
+    /// the root lock, the locks of the levels with rows beneath them top down, the steps leaves first, the root.
     /// </summary>
-    public PlanStatement[] ByKeyStatements => _byKey ??= BuildByKey();
-
-
-    private PlanStatement[] BuildByKey()
+    private PlanStatement[] Statements(string rootMatch, bool lockRoot, bool binds)
     {
         var root = Deleted[0];
         var conditions = new string[Deleted.Count];
-        conditions[0] = $"{root.Key.QuotedName} = $1";
+        conditions[0] = $"{root.Key.QuotedName} {rootMatch}";
+        if (_steps.Count == 0)
+            return [new PlanStatement($"DELETE FROM {root.QuotedTable} WHERE {conditions[0]}", 0, binds)];
+        var statements = new List<PlanStatement>();
+        if (lockRoot)
+            statements.Add(new PlanStatement($"SELECT 1 FROM {root.QuotedTable} WHERE {conditions[0]} FOR UPDATE", PlanStatement.None, binds));
         var stepSql = new string[_steps.Count];
         for (var i = 0; i < _steps.Count; i++)
         {
             var step = _steps[i];
-            var condition = ChildCondition(step, conditions, rootIsKeyParameter: true);
+            var condition = step.Parent == 0
+                ? $"{step.Relation.Column.QuotedName} {rootMatch}"
+                : $"{step.Relation.Column.QuotedName} IN (SELECT {Deleted[step.Parent].Key.QuotedName} FROM {Deleted[step.Parent].QuotedTable} WHERE {conditions[step.Parent]})";
             var child = step.Relation.Source;
             if (step.Deleted >= 0)
             {
                 conditions[step.Deleted] = condition;
                 stepSql[i] = $"DELETE FROM {child.QuotedTable} WHERE {condition}";
+                // Steps are breadth-first, so parents are locked before their children.
+                if (_hasChildren[step.Deleted])
+                    statements.Add(new PlanStatement($"SELECT 1 FROM {child.QuotedTable} WHERE {condition} FOR UPDATE", PlanStatement.None, binds));
             }
             else
             {
-                stepSql[i] = $"UPDATE {child.QuotedTable} SET {step.Relation.Column.QuotedName} = {SetValue(step)} WHERE {condition}";
+                var value = step.Relation.OnDelete == OnDelete.SetNull ? "NULL" : "DEFAULT";
+                stepSql[i] = $"UPDATE {child.QuotedTable} SET {step.Relation.Column.QuotedName} = {value} WHERE {condition}";
             }
         }
-        var statements = new PlanStatement[_steps.Count + 2];
-        statements[0] = new PlanStatement(LockSql(conditions[0]), PlanStatement.None);
-        // Steps are in breadth-first order, so reversed every child is handled before its parent's rows go.
-        for (var i = 0; i < _steps.Count; i++)
-        {
-            var step = _steps[_steps.Count - 1 - i];
-            statements[i + 1] = new PlanStatement(stepSql[_steps.Count - 1 - i], step.Deleted);
-        }
-        statements[^1] = new PlanStatement($"DELETE FROM {root.QuotedTable} WHERE {conditions[0]}", 0);
-        return statements;
-    }
-
-    private string ChildCondition(Step step, string[] conditions, bool rootIsKeyParameter)
-    {
-        var parent = Deleted[step.Parent];
-        return step.Parent == 0 && rootIsKeyParameter
-            ? $"{step.Relation.Column.QuotedName} = $1"
-            : $"{step.Relation.Column.QuotedName} IN (SELECT {parent.Key.QuotedName} FROM {parent.QuotedTable} WHERE {conditions[step.Parent]})";
-    }
-
-    private static string SetValue(Step step) => step.Relation.OnDelete == OnDelete.SetNull ? "NULL" : "DEFAULT";
-
-    /// <summary>The statement deleting the root rows chosen by <paramref name="rootCondition"/>.</summary>
-    private string Sql(string rootCondition)
-    {
-        var conditions = new string[Deleted.Count];
-        conditions[0] = rootCondition;
-        var root = Deleted[0];
-        var sql = new StringBuilder($"WITH d0 AS (DELETE FROM {root.QuotedTable} WHERE {rootCondition} RETURNING 1)");
-        var updates = 0;
-        foreach (var step in _steps)
-        {
-            var condition = ChildCondition(step, conditions, rootIsKeyParameter: false);
-            var child = step.Relation.Source;
-            if (step.Deleted >= 0)
-            {
-                conditions[step.Deleted] = condition;
-                sql.Append($", d{step.Deleted} AS (DELETE FROM {child.QuotedTable} WHERE {condition} RETURNING 1)");
-            }
-            else
-            {
-                sql.Append($", u{updates++} AS (UPDATE {child.QuotedTable} SET {step.Relation.Column.QuotedName} = {SetValue(step)} WHERE {condition})");
-            }
-        }
-        sql.Append(" SELECT ");
-        for (var i = 0; i < Deleted.Count; i++)
-            sql.Append(i == 0 ? "" : ", ").Append($"(SELECT COUNT(*) FROM d{i})");
-        return sql.ToString();
+        // Reversed, breadth-first order handles every child before its parent's rows go.
+        for (var i = _steps.Count - 1; i >= 0; i--)
+            statements.Add(new PlanStatement(stepSql[i], _steps[i].Deleted, binds));
+        statements.Add(new PlanStatement($"DELETE FROM {root.QuotedTable} WHERE {conditions[0]}", 0, binds));
+        return [.. statements];
     }
 
     private static CascadePlan? Build(ModelDescriptor root)
@@ -150,7 +139,7 @@ internal sealed class CascadePlan
                 }
             }
         }
-        // An updated model must not also be deleted in the same statement (one row, two modifications).
+        // An updated model must not also be deleted by the plan (one row, two changes, in an order the plan does not control).
         foreach (var step in steps)
         {
             if (step.Deleted < 0 && deleted.Contains(step.Relation.Source))

@@ -1,15 +1,16 @@
 using Npgsql;
 using RelGen.Execution;
 using RelGen.Metadata;
-using RelGen.Save;
 
 namespace RelGen.Delete;
 
 /// <summary>
 /// Django's Collector: walks reverse relations from the seed rows and applies each on-delete rule. Keys are gathered per
-/// model in typed <see cref="KeySet"/>s, so nothing is boxed and membership is a hash lookup.
+/// model in typed <see cref="KeySet"/>s, so nothing is boxed and membership is a hash lookup. Every collected row is locked
+/// as it is read (top down, in key order), so no row can join or leave the collected set before the deletes run, and the
+/// deletes remove exactly the collected keys, in dependency order (<see cref="DeleteOrder"/>), in one batch.
 /// </summary>
-internal sealed class DeleteCollector(RelGenDatabase database, ConnectionLease lease)
+internal sealed class DeleteCollector(ConnectionLease lease)
 {
     private readonly Dictionary<ModelDescriptor, KeySet> _collected = [];
     private readonly List<ModelDescriptor> _order = [];
@@ -38,14 +39,14 @@ internal sealed class DeleteCollector(RelGenDatabase database, ConnectionLease l
                         _fastDeletes.Add((relation, keys));
                         break;
                     case OnDelete.Cascade:
-                        var sql = $"SELECT {child.Key.QuotedName} FROM {child.QuotedTable} WHERE {relation.Column.QuotedName} = ANY($1) FOR UPDATE";
+                        var sql = $"SELECT {child.Key.QuotedName} FROM {child.QuotedTable} WHERE {relation.Column.QuotedName} = ANY($1) ORDER BY {child.Key.QuotedName} FOR UPDATE";
                         var fresh = await ReadKeysAsync(child, sql, p => p.Add(keys.ToParameter()), cancellationToken).ConfigureAwait(false);
                         if (fresh.Count > 0)
                             queue.Enqueue((child, fresh));
                         break;
                     case OnDelete.Protect:
                     case OnDelete.Restrict:
-                        var blocking = await relation.ReadBlockingAsync(database, lease, keys, cancellationToken).ConfigureAwait(false);
+                        var blocking = await relation.ReadBlockingAsync(lease.Database, lease, keys, cancellationToken).ConfigureAwait(false);
                         if (blocking.Count > 0)
                             (relation.OnDelete == OnDelete.Protect ? _protected : _restricted).Add((relation, blocking));
                         break;
@@ -73,52 +74,76 @@ internal sealed class DeleteCollector(RelGenDatabase database, ConnectionLease l
             ThrowRestricted(model, stillRestricted);
     }
 
+    /// <summary>
+    /// One batch: the set-null and set-default updates, then each model's deletes in dependency order: the collected keys
+    /// (counted as collected: the rows are locked, so this operation removes each of them, whether by its own statement or
+    /// by a foreign key's cascade within it), then the fast deletes of rows nothing else points at (counted from their
+    /// command tags).
+    /// </summary>
     public async Task<DeleteResult> ExecuteAsync(CancellationToken cancellationToken)
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         if (_order.All(m => _collected[m].Count == 0))
             return new DeleteResult(counts);
-        await using var batch = new NpgsqlBatch(lease.Connection, lease.Transaction);
+        await using var batch = lease.CreateBatch();
         foreach (var (relation, parentKeys) in _updates)
         {
             var value = relation.OnDelete == OnDelete.SetNull ? "NULL" : "DEFAULT";
-            var command = new NpgsqlBatchCommand($"UPDATE {relation.Source.QuotedTable} SET {relation.Column.QuotedName} = {value} WHERE {relation.Column.QuotedName} = ANY($1)");
-            command.Parameters.Add(parentKeys.ToParameter());
-            batch.BatchCommands.Add(command);
+            Add(batch, $"UPDATE {relation.Source.QuotedTable} SET {relation.Column.QuotedName} = {value} WHERE {relation.Column.QuotedName} = ANY($1)", parentKeys);
         }
-        // Before any collected delete: deleting a parent first would let the database's own ON DELETE CASCADE take
-        // these rows, uncounted.
-        var firstFast = batch.BatchCommands.Count;
-        foreach (var (relation, parentKeys) in _fastDeletes)
+        var fastCommands = new List<(NpgsqlBatchCommand Command, ModelDescriptor Model)>();
+        var models = new List<ModelDescriptor>(_order);
+        foreach (var (relation, _) in _fastDeletes)
         {
-            var command = new NpgsqlBatchCommand($"DELETE FROM {relation.Source.QuotedTable} WHERE {relation.Column.QuotedName} = ANY($1)");
-            command.Parameters.Add(parentKeys.ToParameter());
-            batch.BatchCommands.Add(command);
+            if (!models.Contains(relation.Source))
+                models.Add(relation.Source);
         }
-        // Children first; the rows are locked, so the counts are the collected keys.
-        for (var i = _order.Count - 1; i >= 0; i--)
+        foreach (var step in DeleteOrder.Sort(models, m => _collected.TryGetValue(m, out var k) && k.Count > 0))
         {
-            var model = _order[i];
-            var keys = _collected[model];
-            if (keys.Count == 0)
-                continue;
-            var command = new NpgsqlBatchCommand(ModelSql.For(model).DeleteKeys);
-            command.Parameters.Add(keys.ToParameter());
-            batch.BatchCommands.Add(command);
-            counts[model.Name] = counts.GetValueOrDefault(model.Name) + keys.Count;
-        }
-        database.Log.Batch(batch);
-        await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        for (var i = 0; i < _fastDeletes.Count; i++)
-        {
-            var deleted = batch.BatchCommands[firstFast + i].RecordsAffected;
-            if (deleted > 0)
+            foreach (var relation in step.NullFirst)
+                AddNullFirst(batch, relation);
+            var model = step.Model;
+            if (_collected.TryGetValue(model, out var keys) && keys.Count > 0)
             {
-                var name = _fastDeletes[i].Relation.Source.Name;
-                counts[name] = counts.GetValueOrDefault(name) + deleted;
+                Add(batch, DeleteSql.For(model).DeleteKeys, keys);
+                counts[model.Name] = counts.GetValueOrDefault(model.Name) + keys.Count;
+            }
+            // After the keyed delete, so a row deleted by both is counted once.
+            foreach (var (relation, parentKeys) in _fastDeletes)
+            {
+                if (relation.Source == model)
+                    fastCommands.Add((Add(batch, $"DELETE FROM {model.QuotedTable} WHERE {relation.Column.QuotedName} = ANY($1)", parentKeys), model));
             }
         }
+        await lease.ExecuteNonQueryAsync(batch, cancellationToken).ConfigureAwait(false);
+        foreach (var (command, model) in fastCommands)
+        {
+            if (command.RecordsAffected > 0)
+                counts[model.Name] = counts.GetValueOrDefault(model.Name) + command.RecordsAffected;
+        }
         return new DeleteResult(counts);
+    }
+
+    private static NpgsqlBatchCommand Add(NpgsqlBatch batch, string sql, KeySet keys)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        command.Parameters.Add(keys.ToParameter());
+        batch.BatchCommands.Add(command);
+        return command;
+    }
+
+    /// <summary>Sets <paramref name="relation"/>'s key to NULL on the rows of its source this delete removes, to break a cycle.</summary>
+    private void AddNullFirst(NpgsqlBatch batch, RelationDescriptor relation)
+    {
+        var child = relation.Source;
+        var set = $"UPDATE {child.QuotedTable} SET {relation.Column.QuotedName} = NULL WHERE ";
+        if (_collected.TryGetValue(child, out var keys) && keys.Count > 0)
+            Add(batch, set + $"{child.Key.QuotedName} = ANY($1)", keys);
+        foreach (var (fast, parentKeys) in _fastDeletes)
+        {
+            if (fast.Source == child)
+                Add(batch, set + $"{fast.Column.QuotedName} = ANY($1)", parentKeys);
+        }
     }
 
     /// <summary>
@@ -155,9 +180,9 @@ internal sealed class DeleteCollector(RelGenDatabase database, ConnectionLease l
             _collected[model] = collected;
             _order.Add(model);
         }
-        await using var command = database.CreateCommand(lease, sql);
+        await using var command = lease.CreateCommand(sql);
         bind(command.Parameters);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var reader = await lease.ExecuteReaderAsync(command, cancellationToken).ConfigureAwait(false);
         return await collected.ReadNewAsync(reader, 0, cancellationToken).ConfigureAwait(false);
     }
 

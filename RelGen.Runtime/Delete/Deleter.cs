@@ -2,16 +2,18 @@ using Npgsql;
 using RelGen.Execution;
 using RelGen.Metadata;
 using RelGen.Query;
-using RelGen.Save;
 using RelGen.Sql;
 
 namespace RelGen.Delete;
 
 /// <summary>
-/// Deletes objects with every relation's on-delete rule, atomically: the rows to delete are locked (so a child inserted
-/// concurrently waits and then fails, never leaving an orphan), the cascade is collected, Protect/Restrict are checked,
-/// then all updates and deletes go in one batch. A model that nothing points at is deleted with one statement and no
-/// collection (Django's fast delete).
+/// Deletes objects with every relation's on-delete rule, atomically, and all or nothing for every row a concurrent transaction
+/// touches: every row that has rows beneath it is locked before anything is deleted, so a child inserted concurrently either
+/// commits first and is deleted and counted with the rest, or waits and then fails on its foreign key; a child moved away
+/// concurrently keeps everything beneath it. A cascade tree runs as one batch (<see cref="CascadePlan"/>); other graphs are
+/// collected level by level with their rows locked, checked (Protect/Restrict), and deleted by exactly the collected keys in
+/// dependency order (<see cref="DeleteCollector"/>). A model that nothing points at is a plan of one statement (Django's fast
+/// delete).
 /// </summary>
 internal static class Deleter
 {
@@ -30,9 +32,8 @@ internal static class Deleter
         }
         else
         {
-            var sql = ModelSql.For(model);
-            result = await RunAsync(database, model, sql.LockKeys, sql.DeleteKeys,
-                p => p.Add(model.KeyArrayParameter([entity])), cancellationToken).ConfigureAwait(false);
+            result = await CollectAsync(database, model, DeleteSql.For(model).LockKeys, p => p.Add(model.KeyArrayParameter([entity])),
+                cancellationToken).ConfigureAwait(false);
         }
         model.ResetKey(entity);
         model.Context(entity) = null;
@@ -50,11 +51,11 @@ internal static class Deleter
         if (CascadePlan.For(model) is { } plan)
             return RunPlanAsync(database, plan, plan.ByConditionStatements(condition), static (p, s) => Bind(p, s), state, cancellationToken);
         var where = condition == "TRUE" ? "" : " WHERE " + condition;
-        return RunAsync(database, model, $"SELECT {key} FROM {model.QuotedTable}{where} FOR UPDATE", $"DELETE FROM {model.QuotedTable}{where}",
-            p => Bind(p, state), cancellationToken);
+        return CollectAsync(database, model, $"SELECT {key} FROM {model.QuotedTable}{where} ORDER BY {key} FOR UPDATE", p => Bind(p, state),
+            cancellationToken);
     }
 
-    /// <summary>Binds the key subquery's values (the same in every statement that repeats the condition).</summary>
+    /// <summary>Binds the key subquery's values.</summary>
     private static void Bind(NpgsqlParameterCollection parameters, QueryState state)
     {
         if (state.Filters.Length == 0 && !state.IsSliced)
@@ -71,39 +72,26 @@ internal static class Deleter
     }
 
     /// <summary>
-    /// One round trip, atomic: the plan's statements in one batch (one implicit transaction), each bound by
-    /// <paramref name="bind"/>. The root rows are locked first, so a child being inserted concurrently commits before the
-    /// deletes run, and their fresh snapshots see it. The counts come from the command tags of a by-key batch, or from the
-    /// one row of a by-condition statement. The database's ON DELETE rules mirror the relations' as a last line of defence.
+    /// One round trip: the plan's statements in one batch (one implicit transaction when none is open), those that take
+    /// parameters bound by <paramref name="bind"/>. Counts come from the deleting statements' command tags; the locks the plan
+    /// takes first make them every row the operation removes.
     /// </summary>
     private static async Task<DeleteResult> RunPlanAsync<TArg>(RelGenDatabase database, CascadePlan plan, PlanStatement[] statements,
         Action<NpgsqlParameterCollection, TArg> bind, TArg arg, CancellationToken cancellationToken)
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        var lease = await database.AcquireAsync(cancellationToken).ConfigureAwait(false);
+        var lease = await database.AcquireAsync(DatabaseOperation.Delete, plan.Deleted[0].Name, cancellationToken).ConfigureAwait(false);
         try
         {
-            await using var batch = new NpgsqlBatch(lease.Connection, lease.Transaction);
+            await using var batch = lease.CreateBatch();
             foreach (var statement in statements)
             {
                 var command = new NpgsqlBatchCommand(statement.Sql);
-                bind(command.Parameters, arg);
+                if (statement.Binds)
+                    bind(command.Parameters, arg);
                 batch.BatchCommands.Add(command);
             }
-            database.Log.Batch(batch);
-            await batch.PrepareAsync(cancellationToken).ConfigureAwait(false);
-            await using (var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
-            {
-                for (var i = 0; i < statements.Length; i++)
-                {
-                    if (statements[i].Counts == PlanStatement.AllInRow && await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                    {
-                        for (var m = 0; m < plan.Deleted.Count; m++)
-                            AddCount(counts, plan.Deleted[m], (int)reader.GetInt64(m));
-                    }
-                    await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-                }
-            }
+            await lease.ExecutePreparedNonQueryAsync(batch, cancellationToken).ConfigureAwait(false);
             for (var i = 0; i < statements.Length; i++)
             {
                 if (statements[i].Counts >= 0)
@@ -111,9 +99,9 @@ internal static class Deleter
             }
             return new DeleteResult(counts);
         }
-        catch (PostgresException e) when (Errors.IsIntegrityError(e))
+        catch (Exception e) when (lease.Translate(e, cancellationToken) is { } error)
         {
-            throw new IntegrityException(e);
+            throw error;
         }
         finally
         {
@@ -128,52 +116,33 @@ internal static class Deleter
     }
 
     /// <summary>
-    /// <paramref name="lockSql"/> selects and locks the seed keys; <paramref name="deleteSql"/> deletes the same rows in one
-    /// statement, used alone when nothing can point at them (<see cref="DeleteCollector.CanFastDelete"/>).
+    /// Collects from the seed rows <paramref name="lockSql"/> selects and locks, checks, and deletes, in a transaction: the
+    /// caller's, or one of its own.
     /// </summary>
-    private static async Task<DeleteResult> RunAsync(RelGenDatabase database, ModelDescriptor model, string lockSql, string deleteSql,
+    private static async Task<DeleteResult> CollectAsync(RelGenDatabase database, ModelDescriptor model, string lockSql,
         Action<NpgsqlParameterCollection> bindSeed, CancellationToken cancellationToken)
     {
-        var lease = await database.AcquireAsync(cancellationToken).ConfigureAwait(false);
-        NpgsqlTransaction? own = null;
-        try
+        if (!database.InTransaction)
         {
-            if (DeleteCollector.CanFastDelete(model))
-                return await FastDeleteAsync(database, lease, model, deleteSql, bindSeed, cancellationToken).ConfigureAwait(false);
-            if (lease.Ambient is null)
-                own = await lease.Connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            var collector = new DeleteCollector(database, lease);
-            await collector.CollectAsync(model, lockSql, bindSeed, cancellationToken).ConfigureAwait(false);
-            var result = await collector.ExecuteAsync(cancellationToken).ConfigureAwait(false);
-            if (own is not null)
-                await own.CommitAsync(cancellationToken).ConfigureAwait(false);
+            await using var transaction = await database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            var result = await CollectAsync(database, model, lockSql, bindSeed, cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return result;
         }
-        catch (PostgresException e) when (Errors.IsIntegrityError(e))
+        var lease = await database.AcquireAsync(DatabaseOperation.Delete, model.Name, cancellationToken).ConfigureAwait(false);
+        try
         {
-            throw new IntegrityException(e);
+            var collector = new DeleteCollector(lease);
+            await collector.CollectAsync(model, lockSql, bindSeed, cancellationToken).ConfigureAwait(false);
+            return await collector.ExecuteAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (lease.Translate(e, cancellationToken) is { } error)
+        {
+            throw error;
         }
         finally
         {
-            if (own is not null)
-                await own.DisposeAsync().ConfigureAwait(false);
             await lease.DisposeAsync().ConfigureAwait(false);
         }
-    }
-
-    /// <summary>
-    /// Django's fast delete: nothing to cascade, update or check, so one DELETE does it all, atomic on its own, and its row
-    /// count is the result.
-    /// </summary>
-    private static async Task<DeleteResult> FastDeleteAsync(RelGenDatabase database, ConnectionLease lease, ModelDescriptor model, string deleteSql,
-        Action<NpgsqlParameterCollection> bind, CancellationToken cancellationToken)
-    {
-        await using var command = database.CreateCommand(lease, deleteSql);
-        bind(command.Parameters);
-        var count = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        if (count > 0)
-            counts[model.Name] = count;
-        return new DeleteResult(counts);
     }
 }

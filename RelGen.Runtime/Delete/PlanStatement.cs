@@ -1,14 +1,11 @@
 namespace RelGen.Delete;
 
 /// <summary>
-/// One statement of a cascade batch. <see cref="Counts"/> says where its counts come from: the index in
-/// <see cref="CascadePlan.Deleted"/> whose count its command tag is, <see cref="None"/>, or <see cref="AllInRow"/>.
+/// One statement of a cascade batch. <see cref="Counts"/> is the index in <see cref="CascadePlan.Deleted"/> whose count its
+/// command tag is, or <see cref="None"/> (a lock, an update); <see cref="Binds"/> says whether it takes the batch's parameters.
 /// </summary>
-internal readonly record struct PlanStatement(string Sql, int Counts)
+internal readonly record struct PlanStatement(string Sql, int Counts, bool Binds)
 {
-    /// <summary>The statement counts nothing (the lock).</summary>
+    /// <summary>The statement counts nothing.</summary>
     public const int None = -1;
-
-    /// <summary>The statement returns one row holding every deleted model's count, in <see cref="CascadePlan.Deleted"/> order.</summary>
-    public const int AllInRow = -2;
 }

@@ -15,4 +15,7 @@ public sealed class RelGenOptions
 
     /// <summary>What reading an unloaded relation does for objects of this database's queries (<see cref="RelGen.FetchMode.One"/> by default).</summary>
     public FetchMode FetchMode { get; set; } = FetchMode.One;
+
+    /// <summary>Whether statements are prepared on the server (<see cref="RelGen.StatementPreparation.Auto"/> by default; <c>Unprepared</c> behind PgBouncer in transaction mode).</summary>
+    public StatementPreparation StatementPreparation { get; set; } = StatementPreparation.Auto;
 }

@@ -84,6 +84,7 @@ public static class RelGenServiceCollectionExtensions
                 $"AddRelGen{(serviceKey is null ? "" : $" (key '{serviceKey}')")} has no database: give a connection string, register an NpgsqlDataSource"
                 + $"{(serviceKey is null ? "" : " with the same key")} (e.g. AddNpgsqlDataSource), or set RelGenOptions.ConnectionString.");
         database.FetchMode = options.FetchMode;
+        database.StatementPreparation = options.StatementPreparation;
         return database;
     }
 

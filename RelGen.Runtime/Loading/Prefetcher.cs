@@ -104,18 +104,24 @@ internal static class Prefetcher
     private static async Task<List<T>> ReadAsync<T>(RelGenDatabase database, QueryState state, ConnectionLease? given, CancellationToken cancellationToken)
         where T : class, IModel<T>
     {
-        var lease = given ?? await database.AcquireAsync(cancellationToken).ConfigureAwait(false);
+        var lease = given ?? await database.AcquireAsync(DatabaseOperation.Load, T.RelGenModel.Name, cancellationToken).ConfigureAwait(false);
         try
         {
             await using var command = QueryCommand.Create(lease);
             var compiled = QueryCommand.Bind(database, command, state, QueryKind.Select);
             var rows = new RowMaterializer<T>(database, state, compiled);
-            await RelGenDatabase.PrepareAsync(command, cancellationToken).ConfigureAwait(false);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using var reader = await lease.ExecutePreparedReaderAsync(command, cancellationToken).ConfigureAwait(false);
             var list = new List<T>();
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
                 list.Add(rows.Read(reader));
+            }
             return list;
+        }
+        catch (Exception e) when (lease.Translate(e, cancellationToken) is { } error)
+        {
+            throw error;
         }
         finally
         {

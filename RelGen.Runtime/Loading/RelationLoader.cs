@@ -67,14 +67,18 @@ internal static class RelationLoader
         var database = context.Database;
         var loadedContext = context.ForLoaded<TTarget>();
         var result = new List<TTarget>(keys.Length);
-        var lease = database.Acquire();
+        var lease = database.Acquire(DatabaseOperation.Load, model.Name);
         try
         {
-            using var command = database.CreateCommand(lease, ModelSql.For(model).SelectByKeys);
+            using var command = lease.CreateCommand(ModelSql.For(model).SelectByKeys);
             command.Parameters.Add(new NpgsqlParameter<TKey[]> { TypedValue = keys });
-            using var reader = command.ExecuteReader();
+            using var reader = lease.ExecuteReader(command);
             while (reader.Read())
                 result.Add(model.Read(reader, 0, loadedContext));
+        }
+        catch (Exception e) when (lease.Translate(e, default) is { } error)
+        {
+            throw error;
         }
         finally
         {

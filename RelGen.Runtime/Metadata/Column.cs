@@ -15,7 +15,8 @@ public sealed class Column<TModel, TValue> : ColumnDescriptor<TModel> where TMod
     private readonly Action<TModel, TValue>? _set;
     private readonly FieldRef<TModel, TValue>? _original;
 
-    // A [Json] column holds its JSON text, which must be sent as jsonb: PostgreSQL refuses text for a jsonb column.
+    // The type a value is sent as when RelGen chooses it: a [Json] column's JSON text as jsonb (PostgreSQL refuses text
+    // for a jsonb column), a date and time as timestamptz (StoredValues).
     private readonly NpgsqlTypes.NpgsqlDbType? _dbType;
 
     internal Column(ModelDescriptor model, string property, string name, string sqlType, ColumnFlags flags, int maxLength, string? defaultSql,
@@ -25,8 +26,7 @@ public sealed class Column<TModel, TValue> : ColumnDescriptor<TModel> where TMod
         _get = get;
         _set = set;
         _original = original;
-        if (typeof(TValue) == typeof(string) && sqlType == "jsonb")
-            _dbType = NpgsqlTypes.NpgsqlDbType.Jsonb;
+        _dbType = typeof(TValue) == typeof(string) && sqlType == "jsonb" ? NpgsqlTypes.NpgsqlDbType.Jsonb : StoredValues.DbTypeOf<TValue>();
     }
 
     /// <summary>The value on <paramref name="entity"/>.</summary>
@@ -65,8 +65,11 @@ public sealed class Column<TModel, TValue> : ColumnDescriptor<TModel> where TMod
     {
         var values = new TValue[entities.Count];
         for (var i = 0; i < values.Length; i++)
-            values[i] = _get(entities[i]);
-        return new NpgsqlParameter<TValue[]> { TypedValue = values };
+            values[i] = StoredValues.ToStored(_get(entities[i]));
+        var parameter = new NpgsqlParameter<TValue[]> { TypedValue = values };
+        if (_dbType is { } type)
+            parameter.NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | type;
+        return parameter;
     }
 
     internal override bool IsNull(TModel entity) => _get(entity) is null;
@@ -104,6 +107,8 @@ public sealed class Column<TModel, TValue> : ColumnDescriptor<TModel> where TMod
         var value = _get(entity);
         if (value is null)
             return new ValueTask(importer.WriteNullAsync(cancellationToken));
+        // The same mapping as a parameter's: a COPY row holds what an INSERT would have stored.
+        value = StoredValues.ToStored(value);
         return _dbType is { } type
             ? new ValueTask(importer.WriteAsync(value, type, cancellationToken))
             : new ValueTask(importer.WriteAsync(value, cancellationToken));

@@ -131,12 +131,15 @@ public sealed class Relation<TSource, TTarget, TKey> : RelationDescriptor<TSourc
     {
         var context = database.DefaultContext;
         var sql = $"{Save.ModelSql.For(Source).SelectAllColumns} WHERE {Column.QuotedName} = ANY($1)";
-        await using var command = database.CreateCommand(lease, sql);
+        await using var command = lease.CreateCommand(sql);
         command.Parameters.Add(parentKeys.ToParameter());
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var reader = await lease.ExecuteReaderAsync(command, cancellationToken).ConfigureAwait(false);
         var objects = new List<object>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
             objects.Add(_source.Read(reader, 0, context));
+        }
         return objects;
     }
 

@@ -29,11 +29,11 @@ internal static class ManagerWrites
                 await using var update = database.CreateCommand(lease, For(relation).Move);
                 TOwner.RelGenModel.AddKeyParameter(owner, update.Parameters);
                 update.Parameters.Add(model.KeyArrayParameter(saved));
-                await ExecuteAsync(model, update, saved, cancellationToken).ConfigureAwait(false);
+                await ExecuteAsync(lease, model, update, saved, cancellationToken).ConfigureAwait(false);
             }
             foreach (var item in unsaved)
                 await Saver.SaveOnAsync(database, lease, item, Saver.AllColumns(model), cancellationToken).ConfigureAwait(false);
-        }, cancellationToken).ConfigureAwait(false);
+        }, model.Name, cancellationToken).ConfigureAwait(false);
         AcceptKeys(relation, saved);
     }
 
@@ -57,8 +57,8 @@ internal static class ManagerWrites
             await using var update = database.CreateCommand(lease, For(relation).Detach);
             TOwner.RelGenModel.AddKeyParameter(owner, update.Parameters);
             update.Parameters.Add(model.KeyArrayParameter(objects));
-            await ExecuteAsync(model, update, objects, cancellationToken).ConfigureAwait(false);
-        }, cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(lease, model, update, objects, cancellationToken).ConfigureAwait(false);
+        }, model.Name, cancellationToken).ConfigureAwait(false);
         foreach (var item in objects)
             relation.Assign(item, null);
         AcceptKeys(relation, objects);
@@ -71,8 +71,8 @@ internal static class ManagerWrites
         {
             await using var update = database.CreateCommand(lease, For(relation).DetachAll);
             TOwner.RelGenModel.AddKeyParameter(owner, update.Parameters);
-            await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }, cancellationToken);
+            await lease.ExecuteNonQueryAsync(update, cancellationToken).ConfigureAwait(false);
+        }, T.RelGenModel.Name, cancellationToken);
 
     /// <summary>
     /// Django's <c>set()</c> on a nullable relation: the saved objects listed are attached and every other object of the
@@ -92,11 +92,11 @@ internal static class ManagerWrites
             {
                 TOwner.RelGenModel.AddKeyParameter(owner, update.Parameters);
                 update.Parameters.Add(model.KeyArrayParameter(saved));
-                await ExecuteAsync(model, update, saved, cancellationToken).ConfigureAwait(false);
+                await ExecuteAsync(lease, model, update, saved, cancellationToken).ConfigureAwait(false);
             }
             foreach (var item in unsaved)
                 await Saver.SaveOnAsync(database, lease, item, Saver.AllColumns(model), cancellationToken).ConfigureAwait(false);
-        }, cancellationToken).ConfigureAwait(false);
+        }, model.Name, cancellationToken).ConfigureAwait(false);
         AcceptKeys(relation, saved);
     }
 
@@ -104,15 +104,16 @@ internal static class ManagerWrites
     /// Runs a manager UPDATE. With a version it moved every row it changed to the next version and returned them: the listed
     /// objects take those versions, so their next save does not look stale to itself.
     /// </summary>
-    private static async Task ExecuteAsync<T>(ModelDescriptor<T> model, NpgsqlCommand update, IReadOnlyList<T> objects, CancellationToken cancellationToken)
+    private static async Task ExecuteAsync<T>(ConnectionLease lease, ModelDescriptor<T> model, NpgsqlCommand update, IReadOnlyList<T> objects,
+        CancellationToken cancellationToken)
         where T : class, IModel<T>
     {
         if (model.Version is null)
         {
-            await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await lease.ExecuteNonQueryAsync(update, cancellationToken).ConfigureAwait(false);
             return;
         }
-        await using var reader = await update.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var reader = await lease.ExecuteReaderAsync(update, cancellationToken).ConfigureAwait(false);
         await model.ReadVersionsAsync(objects, reader, cancellationToken).ConfigureAwait(false);
     }
 
@@ -144,17 +145,17 @@ internal static class ManagerWrites
     }
 
     /// <summary>Runs <paramref name="work"/> on one connection, in a transaction when it writes more than once and none is ambient.</summary>
-    private static async Task RunAsync(RelGenDatabase database, bool multiple, Func<ConnectionLease, Task> work, CancellationToken cancellationToken)
+    private static async Task RunAsync(RelGenDatabase database, bool multiple, Func<ConnectionLease, Task> work, string model, CancellationToken cancellationToken)
     {
         if (!multiple || database.InTransaction)
         {
-            await OnConnectionAsync(database, work, cancellationToken).ConfigureAwait(false);
+            await OnConnectionAsync(database, work, model, cancellationToken).ConfigureAwait(false);
             return;
         }
         var transaction = await database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await OnConnectionAsync(database, work, cancellationToken).ConfigureAwait(false);
+            await OnConnectionAsync(database, work, model, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
@@ -163,16 +164,16 @@ internal static class ManagerWrites
         }
     }
 
-    private static async Task OnConnectionAsync(RelGenDatabase database, Func<ConnectionLease, Task> work, CancellationToken cancellationToken)
+    private static async Task OnConnectionAsync(RelGenDatabase database, Func<ConnectionLease, Task> work, string model, CancellationToken cancellationToken)
     {
-        var lease = await database.AcquireAsync(cancellationToken).ConfigureAwait(false);
+        var lease = await database.AcquireAsync(DatabaseOperation.Update, model, cancellationToken).ConfigureAwait(false);
         try
         {
             await work(lease).ConfigureAwait(false);
         }
-        catch (PostgresException e) when (Errors.IsIntegrityError(e))
+        catch (Exception e) when (lease.Translate(e, cancellationToken) is { } error)
         {
-            throw new IntegrityException(e);
+            throw error;
         }
         finally
         {

@@ -1,4 +1,3 @@
-using Npgsql;
 using RelGen.Execution;
 using RelGen.Loading;
 using RelGen.Sql;
@@ -47,20 +46,24 @@ internal static class QueryExecutor
         where T : class, IModel<T>
         where TSink : IRowSink<T, TResult>
     {
-        var lease = await database.AcquireAsync(cancellationToken).ConfigureAwait(false);
+        var lease = await database.AcquireAsync(DatabaseOperation.Query, state.Model.Name, cancellationToken).ConfigureAwait(false);
         try
         {
             await using var command = QueryCommand.Create(lease);
             var compiled = QueryCommand.Bind(database, command, state, kind);
             var rows = new RowMaterializer<T>(database, state, compiled);
-            await RelGenDatabase.PrepareAsync(command, cancellationToken).ConfigureAwait(false);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using var reader = await lease.ExecutePreparedReaderAsync(command, cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                // Npgsql observes the token only while it waits for the server; rows already received are read regardless.
+                if (cancellationToken.IsCancellationRequested)
+                    AbandonedRead.Throw(command, lease, cancellationToken);
                 sink.Add(rows.Read(reader));
+            }
         }
-        catch (PostgresException e) when (Errors.IsIntegrityError(e))
+        catch (Exception e) when (lease.Translate(e, cancellationToken) is { } error)
         {
-            throw new IntegrityException(e);
+            throw error;
         }
         finally
         {
@@ -82,15 +85,18 @@ internal static class QueryExecutor
     private static async Task<TValue> ScalarAsync<TColumn, TValue>(RelGenDatabase database, QueryState state, QueryKind kind, Func<TColumn, TValue> convert,
         CancellationToken cancellationToken)
     {
-        var lease = await database.AcquireAsync(cancellationToken).ConfigureAwait(false);
+        var lease = await database.AcquireAsync(DatabaseOperation.Query, state.Model.Name, cancellationToken).ConfigureAwait(false);
         try
         {
             await using var command = QueryCommand.Create(lease);
             QueryCommand.Bind(database, command, state, kind);
-            await RelGenDatabase.PrepareAsync(command, cancellationToken).ConfigureAwait(false);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using var reader = await lease.ExecutePreparedReaderAsync(command, cancellationToken).ConfigureAwait(false);
             await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
             return convert(reader.GetFieldValue<TColumn>(0));
+        }
+        catch (Exception e) when (lease.Translate(e, cancellationToken) is { } error)
+        {
+            throw error;
         }
         finally
         {

@@ -9,7 +9,7 @@ internal static class QueryExplainer
 {
     public static async Task<string> ExplainAsync(RelGenDatabase database, QueryState state, QueryKind kind, bool analyze, CancellationToken cancellationToken)
     {
-        var lease = await database.AcquireAsync(cancellationToken).ConfigureAwait(false);
+        var lease = await database.AcquireAsync(DatabaseOperation.Query, state.Model.Name, cancellationToken).ConfigureAwait(false);
         try
         {
             await using var command = QueryCommand.Create(lease);
@@ -24,11 +24,15 @@ internal static class QueryExplainer
                 ShapeWriter.Return(writer);
             }
             database.Log.Command(command.CommandText);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using var reader = await lease.ExecuteReaderAsync(command, cancellationToken).ConfigureAwait(false);
             var plan = new StringBuilder();
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 plan.Append(plan.Length == 0 ? "" : "\n").Append(reader.GetString(0));
             return plan.ToString();
+        }
+        catch (Exception e) when (lease.Translate(e, cancellationToken) is { } error)
+        {
+            throw error;
         }
         finally
         {

@@ -120,9 +120,7 @@ public partial class QuerySet<T, TLookup> : QuerySet<T>, IAsyncEnumerable<T>
 
     /// <summary>Streams the rows as they arrive; with <c>PrefetchRelated</c>, a chunk at a time, each chunk's relations prefetched.</summary>
     public IAsyncEnumerator<T> GetAsyncEnumerator(CancellationToken cancellationToken = default)
-        => State.Prefetch.Length > 0
-            ? new Loading.PrefetchingEnumerator<T>(Database, State, cancellationToken)
-            : new QueryEnumerator<T>(Database, State, cancellationToken);
+        => new QueryEnumerator<T>(Database, State, cancellationToken);
 
     /// <inheritdoc />
     public override string ToString() => ToSql();

@@ -9,7 +9,7 @@ namespace RelGen.Query;
 /// and <c>AddAsync</c>. The generator derives one per relation, adding a typed <c>CreateAsync(named parameters…)</c>.
 /// After <c>PrefetchRelated</c> every terminal is served from what the prefetch loaded, until a write through the manager.
 /// </summary>
-public abstract class RelatedManager<TOwner, T, TLookup> : QuerySet<T, TLookup>
+public abstract class RelatedManager<TOwner, T, TLookup> : QuerySet<T, TLookup>, IAsyncEnumerable<T>
     where TOwner : class, IModel<TOwner>
     where T : class, IModel<T>
     where TLookup : ModelLookup
@@ -73,6 +73,10 @@ public abstract class RelatedManager<TOwner, T, TLookup> : QuerySet<T, TLookup>
         => Relation.TryGetPrefetched(Owner, out var items)
             ? new ListEnumerator<T>(items, cancellationToken)
             : base.GetAsyncEnumerator(cancellationToken);
+
+    // Re-implemented so that what enumerates the manager as an IAsyncEnumerable (WithCancellation, ConfigureAwait, LINQ
+    // operators) is served from the prefetched set too, not only `await foreach` bound to the method above.
+    IAsyncEnumerator<T> IAsyncEnumerable<T>.GetAsyncEnumerator(CancellationToken cancellationToken) => GetAsyncEnumerator(cancellationToken);
 
     /// <summary>Points <paramref name="entity"/> at the owner, inserts it and returns it.</summary>
     public async Task<T> CreateAsync(T entity, CancellationToken cancellationToken = default)

@@ -32,7 +32,7 @@ internal static class BulkInserter
             if (!model.Key.IsIdentity && !model.HasKey(entity))
                 model.AssignNewKey(entity);
         }
-        var lease = await database.AcquireAsync(cancellationToken).ConfigureAwait(false);
+        var lease = await database.AcquireAsync(DatabaseOperation.BulkCreate, model.Name, cancellationToken).ConfigureAwait(false);
         try
         {
             var written = model.Columns.Count - (model.Key.IsIdentity ? 1 : 0);
@@ -41,9 +41,9 @@ internal static class BulkInserter
             else
                 await CopyAsync(database, lease, model, list, cancellationToken).ConfigureAwait(false);
         }
-        catch (PostgresException e) when (Errors.IsIntegrityError(e))
+        catch (Exception e) when (lease.Translate(e, cancellationToken) is { } error)
         {
-            throw new IntegrityException(e);
+            throw error;
         }
         finally
         {
@@ -71,10 +71,10 @@ internal static class BulkInserter
         }
         if (!model.Key.IsIdentity)
         {
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await lease.ExecuteNonQueryAsync(command, cancellationToken).ConfigureAwait(false);
             return;
         }
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var reader = await lease.ExecuteReaderAsync(command, cancellationToken).ConfigureAwait(false);
         for (var i = 0; i < list.Count; i++)
         {
             await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
@@ -91,15 +91,14 @@ internal static class BulkInserter
         {
             await using var reserve = database.CreateCommand(lease, sql.ReserveKeys);
             reserve.Parameters.Add(new NpgsqlParameter<int> { TypedValue = list.Count });
-            await using var keys = await reserve.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using var keys = await lease.ExecuteReaderAsync(reserve, cancellationToken).ConfigureAwait(false);
             for (var i = 0; i < list.Count; i++)
             {
                 await keys.ReadAsync(cancellationToken).ConfigureAwait(false);
                 model.ReadKey(list[i], keys, 0);
             }
         }
-        database.Log.Command(sql.CopyIn);
-        var importer = await lease.Connection.BeginBinaryImportAsync(sql.CopyIn, cancellationToken).ConfigureAwait(false);
+        var importer = await lease.BeginBinaryImportAsync(sql.CopyIn, cancellationToken).ConfigureAwait(false);
         await using (importer.ConfigureAwait(false))
         {
             var columns = model.TypedColumns;

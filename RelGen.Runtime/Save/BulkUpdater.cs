@@ -38,8 +38,8 @@ internal static class BulkUpdater
             throw new ArgumentException($"BulkUpdateAsync got {model.Name} {model.DescribeKey(twice)} twice; each row can take one set of values. Nothing was sent.", nameof(entities));
         var version = model.TypedVersion;
         var rows = version is null
-            ? await OnConnectionAsync(database, lease => ExecuteAsync(database, lease, state, model, list, columns, null, cancellationToken), cancellationToken).ConfigureAwait(false)
-            : await Atomic.RunAsync(database, () => OnConnectionAsync(database, async lease =>
+            ? await OnConnectionAsync(database, model.Name, lease => ExecuteAsync(database, lease, state, model, list, columns, null, cancellationToken), cancellationToken).ConfigureAwait(false)
+            : await Atomic.RunAsync(database, () => OnConnectionAsync(database, model.Name, async lease =>
             {
                 var updated = model.CreateKeySet();
                 var count = await ExecuteAsync(database, lease, state, model, list, columns, updated, cancellationToken).ConfigureAwait(false);
@@ -63,7 +63,7 @@ internal static class BulkUpdater
         List<ColumnDescriptor<T>> columns, KeySet? updated, CancellationToken cancellationToken)
         where T : class, IModel<T>
     {
-        await using var command = new NpgsqlCommand { Connection = lease.Connection, Transaction = lease.Transaction };
+        await using var command = lease.CreateCommand();
         var filtered = state.Filters.Length > 0 || state.IsSliced;
         string? subquery = null;
         if (filtered)
@@ -90,11 +90,14 @@ internal static class BulkUpdater
             ? SqlByShape.GetOrAdd((model, string.Join(",", columns.Select(c => c.Ordinal))), _ => Build(model, columns, 1, null))
             : Build(model, columns, first, subquery);
         database.Log.Command(command.CommandText);
-        if (subquery is null)
-            await RelGenDatabase.PrepareAsync(command, cancellationToken).ConfigureAwait(false);
+        // Only the statements of cached shapes are prepared: one with a subquery is built per call.
         if (updated is null)
-            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            return subquery is null
+                ? await lease.ExecutePreparedNonQueryAsync(command, cancellationToken).ConfigureAwait(false)
+                : await lease.ExecuteNonQueryAsync(command, cancellationToken).ConfigureAwait(false);
+        await using var reader = subquery is null
+            ? await lease.ExecutePreparedReaderAsync(command, cancellationToken).ConfigureAwait(false)
+            : await lease.ExecuteReaderAsync(command, cancellationToken).ConfigureAwait(false);
         await updated.ReadNewAsync(reader, 0, cancellationToken).ConfigureAwait(false);
         return updated.Count;
     }
@@ -126,16 +129,16 @@ internal static class BulkUpdater
         return sql.ToString();
     }
 
-    private static async Task<int> OnConnectionAsync(RelGenDatabase database, Func<ConnectionLease, Task<int>> work, CancellationToken cancellationToken)
+    private static async Task<int> OnConnectionAsync(RelGenDatabase database, string model, Func<ConnectionLease, Task<int>> work, CancellationToken cancellationToken)
     {
-        var lease = await database.AcquireAsync(cancellationToken).ConfigureAwait(false);
+        var lease = await database.AcquireAsync(DatabaseOperation.Update, model, cancellationToken).ConfigureAwait(false);
         try
         {
             return await work(lease).ConfigureAwait(false);
         }
-        catch (PostgresException e) when (Errors.IsIntegrityError(e))
+        catch (Exception e) when (lease.Translate(e, cancellationToken) is { } error)
         {
-            throw new IntegrityException(e);
+            throw error;
         }
         finally
         {

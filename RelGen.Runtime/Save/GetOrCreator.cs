@@ -73,15 +73,15 @@ internal static class GetOrCreator
     private static async Task<bool> InsertAsync<T>(RelGenDatabase database, T entity, CancellationToken cancellationToken)
         where T : class, IModel<T>
     {
-        var lease = await database.AcquireAsync(cancellationToken).ConfigureAwait(false);
+        var lease = await database.AcquireAsync(DatabaseOperation.Save, T.RelGenModel.Name, cancellationToken).ConfigureAwait(false);
         try
         {
             await Saver.InsertOnAsync(database, lease, entity, cancellationToken).ConfigureAwait(false);
             return true;
         }
-        catch (PostgresException e) when (Errors.IsIntegrityError(e))
+        catch (Exception e) when (lease.Translate(e, cancellationToken) is { } error)
         {
-            throw new IntegrityException(e);
+            throw error;
         }
         finally
         {

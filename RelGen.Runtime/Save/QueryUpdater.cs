@@ -16,14 +16,14 @@ internal static class QueryUpdater
     /// <summary>One UPDATE of the rows of <paramref name="state"/>; the assignments are checked already. Returns the row count.</summary>
     public static async Task<int> UpdateAsync(RelGenDatabase database, QueryState state, Assignment[] assignments, CancellationToken cancellationToken)
     {
-        var lease = await database.AcquireAsync(cancellationToken).ConfigureAwait(false);
+        var lease = await database.AcquireAsync(DatabaseOperation.Update, state.Model.Name, cancellationToken).ConfigureAwait(false);
         try
         {
             return await ExecuteAsync(database, lease, state, assignments, cancellationToken).ConfigureAwait(false);
         }
-        catch (PostgresException e) when (Errors.IsIntegrityError(e))
+        catch (Exception e) when (lease.Translate(e, cancellationToken) is { } error)
         {
-            throw new IntegrityException(e);
+            throw error;
         }
         finally
         {
@@ -71,8 +71,7 @@ internal static class QueryUpdater
     {
         await using var command = QueryCommand.Create(lease);
         Bind(database, command, state, assignments);
-        await RelGenDatabase.PrepareAsync(command, cancellationToken).ConfigureAwait(false);
-        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        return await lease.ExecutePreparedNonQueryAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Writes the update's shape and values, then sets the cached SQL text of the shape and logs it.</summary>

@@ -1,4 +1,3 @@
-using Npgsql;
 using RelGen.Execution;
 using RelGen.Metadata;
 
@@ -26,14 +25,14 @@ internal static class Saver
         var changes = model.Context(entity) is null ? AllColumns(model) : ChangedColumns(model, entity);
         if (changes == 0 && model.Context(entity) is not null)
             return;
-        var lease = await database.AcquireAsync(cancellationToken).ConfigureAwait(false);
+        var lease = await database.AcquireAsync(DatabaseOperation.Save, model.Name, cancellationToken).ConfigureAwait(false);
         try
         {
             await SaveOnAsync(database, lease, entity, changes, cancellationToken).ConfigureAwait(false);
         }
-        catch (PostgresException e) when (Errors.IsIntegrityError(e))
+        catch (Exception e) when (lease.Translate(e, cancellationToken) is { } error)
         {
-            throw new IntegrityException(e);
+            throw error;
         }
         finally
         {
@@ -130,15 +129,15 @@ internal static class Saver
     private static async Task UpdateExistingAsync<T>(RelGenDatabase database, ModelDescriptor<T> model, T entity, CancellationToken cancellationToken)
         where T : class, IModel<T>
     {
-        var lease = await database.AcquireAsync(cancellationToken).ConfigureAwait(false);
+        var lease = await database.AcquireAsync(DatabaseOperation.Save, model.Name, cancellationToken).ConfigureAwait(false);
         int rows;
         try
         {
             rows = await UpdateRowAsync(database, lease, model, entity, AllColumns(model), cancellationToken).ConfigureAwait(false);
         }
-        catch (PostgresException e) when (Errors.IsIntegrityError(e))
+        catch (Exception e) when (lease.Translate(e, cancellationToken) is { } error)
         {
-            throw new IntegrityException(e);
+            throw error;
         }
         finally
         {
@@ -170,8 +169,7 @@ internal static class Saver
         model.AddKeyParameter(entity, update.Parameters);
         var version = model.TypedVersion;
         version?.AddParameter(entity, update.Parameters);
-        await RelGenDatabase.PrepareAsync(update, cancellationToken).ConfigureAwait(false);
-        var rows = await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await lease.ExecutePreparedNonQueryAsync(update, cancellationToken).ConfigureAwait(false);
         if (rows > 0)
             version?.AdvanceVersion(entity);
         return rows;
@@ -190,8 +188,7 @@ internal static class Saver
                 if (!column.IsIdentity)
                     column.AddParameter(entity, insert.Parameters);
             }
-            await RelGenDatabase.PrepareAsync(insert, cancellationToken).ConfigureAwait(false);
-            await using var reader = await insert.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using var reader = await lease.ExecutePreparedReaderAsync(insert, cancellationToken).ConfigureAwait(false);
             await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
             model.ReadKey(entity, reader, 0);
             return;
@@ -212,8 +209,7 @@ internal static class Saver
         await using var insert = database.CreateCommand(lease, ifAbsent ? sql.InsertWithKeyIfAbsent : sql.InsertWithKey);
         foreach (var column in model.TypedColumns)
             column.AddParameter(entity, insert.Parameters);
-        await RelGenDatabase.PrepareAsync(insert, cancellationToken).ConfigureAwait(false);
-        return await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
+        return await lease.ExecutePreparedNonQueryAsync(insert, cancellationToken).ConfigureAwait(false) > 0;
     }
 
     internal static void ThrowConcurrency<T>(ModelDescriptor<T> model, T entity) where T : class, IModel<T>

@@ -42,7 +42,7 @@ internal static class Upserter
         if (list.Count == 0)
             return;
         var written = model.TypedColumns.Where(c => !c.IsIdentity).ToList();
-        var lease = await database.AcquireAsync(cancellationToken).ConfigureAwait(false);
+        var lease = await database.AcquireAsync(DatabaseOperation.BulkCreate, model.Name, cancellationToken).ConfigureAwait(false);
         try
         {
             var missing = new List<int>();
@@ -50,27 +50,27 @@ internal static class Upserter
             {
                 foreach (var column in written)
                     command.Parameters.Add(column.ArrayParameter(list));
-                await RelGenDatabase.PrepareAsync(command, cancellationToken).ConfigureAwait(false);
-                await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using var reader = await lease.ExecutePreparedReaderAsync(command, cancellationToken).ConfigureAwait(false);
                 await ReadKeysAsync(model, list, reader, missing, cancellationToken).ConfigureAwait(false);
             }
             // A skipped row whose clash was committed by another transaction after this statement's snapshot: read it now.
             if (missing.Count > 0)
                 await ReadMissingAsync(database, lease, model, list, target, missing, cancellationToken).ConfigureAwait(false);
         }
-        catch (PostgresException e) when (Errors.IsIntegrityError(e))
-        {
-            throw new IntegrityException(e);
-        }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InvalidColumnReference)
+        // Typed for what they mean here, and still told to the transaction (it is aborted all the same).
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InvalidColumnReference && lease.Translate(e, cancellationToken) is not null)
         {
             throw new InvalidOperationException(
                 $"{model.Name} has no unique constraint or unique index on exactly ({string.Join(", ", target.Select(c => c.Property))}), which Conflict.On needs.", e);
         }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.CardinalityViolation)
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.CardinalityViolation && lease.Translate(e, cancellationToken) is not null)
         {
             throw new InvalidOperationException(
                 $"Two {model.Name} objects of the upsert have the same ({string.Join(", ", target.Select(c => c.Property))}); an update on conflict can change a row once per statement. Nothing was written.", e);
+        }
+        catch (Exception e) when (lease.Translate(e, cancellationToken) is { } error)
+        {
+            throw error;
         }
         finally
         {
@@ -115,7 +115,7 @@ internal static class Upserter
         foreach (var column in target)
             command.Parameters.Add(column.ArrayParameter(rows));
         var still = new List<int>();
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        await using (var reader = await lease.ExecuteReaderAsync(command, cancellationToken).ConfigureAwait(false))
         {
             var found = new HashSet<int>();
             var version = model.TypedVersion;

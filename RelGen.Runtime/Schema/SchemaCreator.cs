@@ -24,23 +24,23 @@ internal static class SchemaCreator
     public static async Task CreateAsync(RelGenDatabase database, IReadOnlyList<ModelDescriptor> models, CancellationToken cancellationToken)
     {
         var tables = Tables(models);
-        var lease = await database.AcquireAsync(cancellationToken).ConfigureAwait(false);
+        var lease = await database.AcquireAsync(DatabaseOperation.Schema, null, cancellationToken).ConfigureAwait(false);
         try
         {
             var transaction = lease.Transaction ?? await lease.Connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            var existing = await ExistingAsync(database, lease.Connection, transaction, tables, cancellationToken).ConfigureAwait(false);
+            var existing = await ExistingAsync(lease, transaction, tables, cancellationToken).ConfigureAwait(false);
             if (existing.Count > 0)
                 throw Exists(existing, models, null);
             // Asked only when a model is marked for Citus, so a plain schema sends what it always did.
             var citus = tables.Any(t => t.CitusSql is not null)
-                && await CitusInstalledAsync(database, lease.Connection, transaction, cancellationToken).ConfigureAwait(false);
+                && await CitusInstalledAsync(lease, transaction, cancellationToken).ConfigureAwait(false);
             try
             {
                 foreach (var statement in Statements(tables, citus))
                 {
-                    database.Log.Command(statement);
-                    await using var command = new NpgsqlCommand(statement, lease.Connection, transaction);
-                    await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                    await using var command = lease.CreateCommand(statement);
+                    command.Transaction = transaction;
+                    await lease.ExecuteNonQueryAsync(command, cancellationToken).ConfigureAwait(false);
                 }
             }
             catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DuplicateTable)
@@ -53,6 +53,10 @@ internal static class SchemaCreator
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 await transaction.DisposeAsync().ConfigureAwait(false);
             }
+        }
+        catch (Exception e) when (e is not TablesExistException && lease.Translate(e, cancellationToken) is { } error)
+        {
+            throw error;
         }
         finally
         {
@@ -73,12 +77,12 @@ internal static class SchemaCreator
         return tables.Select(t => t.CreateSql).Concat(distribute).Concat(tables.SelectMany(t => t.AfterSql));
     }
 
-    private static async Task<bool> CitusInstalledAsync(RelGenDatabase database, NpgsqlConnection connection, NpgsqlTransaction transaction,
-        CancellationToken cancellationToken)
+    private static async Task<bool> CitusInstalledAsync(ConnectionLease lease, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
-        database.Log.Command(CitusInstalledSql);
-        await using var command = new NpgsqlCommand(CitusInstalledSql, connection, transaction);
-        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not null;
+        await using var command = lease.CreateCommand(CitusInstalledSql);
+        command.Transaction = transaction;
+        await using var reader = await lease.ExecuteReaderAsync(command, cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Each table once, ordered by name; a model whose assembly registered no DDL is an error naming it.</summary>
@@ -93,14 +97,14 @@ internal static class SchemaCreator
         return tables;
     }
 
-    private static async Task<List<string>> ExistingAsync(RelGenDatabase database, NpgsqlConnection connection, NpgsqlTransaction transaction,
-        List<TableSchema> tables, CancellationToken cancellationToken)
+    private static async Task<List<string>> ExistingAsync(ConnectionLease lease, NpgsqlTransaction transaction, List<TableSchema> tables,
+        CancellationToken cancellationToken)
     {
-        database.Log.Command(ExistingSql);
-        await using var command = new NpgsqlCommand(ExistingSql, connection, transaction);
+        await using var command = lease.CreateCommand(ExistingSql);
+        command.Transaction = transaction;
         command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = tables.Select(t => t.Name).ToArray() });
         var existing = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var reader = await lease.ExecuteReaderAsync(command, cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             existing.Add(reader.GetString(0));
         return existing;

@@ -42,9 +42,12 @@ public sealed class TransactionTests : SchemaTest
     }
 
     [Test]
-    public async Task NestedTransactionsAreRefused()
+    public async Task ANestedTransactionIsASavepoint()
     {
         await using var tx = await Db.BeginTransactionAsync();
-        Assert.Throws<InvalidOperationException>(() => Db.BeginTransactionAsync());
+        await using var nested = await Db.BeginTransactionAsync();
+        Assert.That(nested.IsNested, Is.True);
+        Assert.That(nested.Outer, Is.SameAs(tx));
+        Assert.That(Sql.Commands[^1], Does.StartWith("SAVEPOINT "));
     }
 }

@@ -9,6 +9,9 @@ namespace RelGen.Query;
 /// </summary>
 internal sealed class InPredicate<T>(SqlExpression<T> left, T[] values, bool manyKeys = false) : Predicate
 {
+    // Refused when the predicate is built, naming model and member: nothing is sent for a value PostgreSQL cannot take.
+    private readonly T[] values = LookupValues.CheckedAll(left, values);
+
     internal override bool IsMultiValued => left.IsMultiValued;
 
     internal override void Write(ShapeWriter writer)

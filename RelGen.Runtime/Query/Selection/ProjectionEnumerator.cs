@@ -16,6 +16,7 @@ internal sealed class ProjectionEnumerator<TResult>(RelGenDatabase database, Que
     private NpgsqlCommand? _command;
     private NpgsqlDataReader? _reader;
     private LoadContext? _context;
+    private bool _exhausted;
 
     public TResult Current { get; private set; } = default!;
 
@@ -32,26 +33,48 @@ internal sealed class ProjectionEnumerator<TResult>(RelGenDatabase database, Que
     {
         if (read)
             Current = projection.Read(_reader!, _context!);
+        else
+            _exhausted = true;
         return read;
     }
 
-    private async ValueTask<bool> AwaitReadAsync(Task<bool> read) => Take(await read.ConfigureAwait(false));
+    private async ValueTask<bool> AwaitReadAsync(Task<bool> read)
+    {
+        try
+        {
+            return Take(await read.ConfigureAwait(false));
+        }
+        catch (Exception e) when (_lease.Translate(e, cancellationToken) is { } error)
+        {
+            throw error;
+        }
+    }
 
     private async ValueTask<bool> OpenAndReadAsync()
     {
-        _lease = await database.AcquireAsync(cancellationToken).ConfigureAwait(false);
-        _command = QueryCommand.Create(_lease);
-        QueryCommand.Bind(database, _command, state, QueryKind.Values);
-        await RelGenDatabase.PrepareAsync(_command, cancellationToken).ConfigureAwait(false);
-        _reader = await _command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        _context = ProjectionExecutor.ContextFor(database, state);
-        return Take(await _reader.ReadAsync(cancellationToken).ConfigureAwait(false));
+        _lease = await database.AcquireAsync(DatabaseOperation.Query, state.Model.Name, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            _command = QueryCommand.Create(_lease);
+            QueryCommand.Bind(database, _command, state, QueryKind.Values);
+            _reader = await _lease.ExecutePreparedReaderAsync(_command, cancellationToken).ConfigureAwait(false);
+            _context = ProjectionExecutor.ContextFor(database, state);
+            return Take(await _reader.ReadAsync(cancellationToken).ConfigureAwait(false));
+        }
+        catch (Exception e) when (_lease.Translate(e, cancellationToken) is { } error)
+        {
+            throw error;
+        }
     }
 
     public async ValueTask DisposeAsync()
     {
         if (_reader is not null)
+        {
+            if (!_exhausted)
+                AbandonedRead.CancelStatement(_command!, _lease);   // left early: cancel rather than drain the rest
             await _reader.DisposeAsync().ConfigureAwait(false);
+        }
         if (_command is not null)
             await _command.DisposeAsync().ConfigureAwait(false);
         if (_lease.Connection is not null)

@@ -10,18 +10,24 @@ internal static class ProjectionExecutor
     public static async Task<List<TResult>> ToListAsync<TResult>(RelGenDatabase database, QueryState state, QueryKind kind, Projection<TResult> projection,
         CancellationToken cancellationToken)
     {
-        var lease = await database.AcquireAsync(cancellationToken).ConfigureAwait(false);
+        var lease = await database.AcquireAsync(DatabaseOperation.Query, state.Model.Name, cancellationToken).ConfigureAwait(false);
         try
         {
             await using var command = QueryCommand.Create(lease);
             QueryCommand.Bind(database, command, state, kind);
-            await RelGenDatabase.PrepareAsync(command, cancellationToken).ConfigureAwait(false);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using var reader = await lease.ExecutePreparedReaderAsync(command, cancellationToken).ConfigureAwait(false);
             var context = ContextFor(database, state);
             var list = new List<TResult>();
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
                 list.Add(projection.Read(reader, context));
+            }
             return list;
+        }
+        catch (Exception e) when (lease.Translate(e, cancellationToken) is { } error)
+        {
+            throw error;
         }
         finally
         {
@@ -33,14 +39,17 @@ internal static class ProjectionExecutor
     public static async Task<TResult?> FirstOrDefaultAsync<TResult>(RelGenDatabase database, QueryState state, QueryKind kind, Projection<TResult> projection,
         CancellationToken cancellationToken)
     {
-        var lease = await database.AcquireAsync(cancellationToken).ConfigureAwait(false);
+        var lease = await database.AcquireAsync(DatabaseOperation.Query, state.Model.Name, cancellationToken).ConfigureAwait(false);
         try
         {
             await using var command = QueryCommand.Create(lease);
             QueryCommand.Bind(database, command, state, kind);
-            await RelGenDatabase.PrepareAsync(command, cancellationToken).ConfigureAwait(false);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using var reader = await lease.ExecutePreparedReaderAsync(command, cancellationToken).ConfigureAwait(false);
             return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? projection.Read(reader, ContextFor(database, state)) : default;
+        }
+        catch (Exception e) when (lease.Translate(e, cancellationToken) is { } error)
+        {
+            throw error;
         }
         finally
         {
