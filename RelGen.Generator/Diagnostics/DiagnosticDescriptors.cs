@@ -105,6 +105,44 @@ internal static class DiagnosticDescriptors
         "RelGen does not apply this annotation",
         "{0}: {1}");
 
+    // Citus: [ReferenceTable] and [DistributedBy] (RG0032 on).
+
+    public static readonly DiagnosticDescriptor ReferenceAndDistributed = Error("RG0032",
+        "A model is a reference table or a distributed table, not both",
+        "Model '{0}' has both [ReferenceTable] and [DistributedBy]; a Citus table is either copied to every node or sharded: keep one");
+
+    public static readonly DiagnosticDescriptor UnknownDistributionProperty = Error("RG0033",
+        "[DistributedBy] names no column of the model",
+        "[DistributedBy] on model '{0}' names '{1}', {2}");
+
+    public static readonly DiagnosticDescriptor DistributionNotKey = Error("RG0034",
+        "A distributed model is distributed by its primary key",
+        "[DistributedBy] on model '{0}' names '{1}', which is not its primary key '{2}'; Citus needs the primary key to include the distribution column and RelGen's keys are one column, so distribute by the key: [DistributedBy(nameof({2}))]");
+
+    public static readonly DiagnosticDescriptor InvalidShardCount = Error("RG0035",
+        "Invalid ShardCount",
+        "[DistributedBy] on model '{0}' sets ShardCount = {1}: {2}");
+
+    public static readonly DiagnosticDescriptor IntIdentityDistributed = Warning("RG0036",
+        "A distributed model's identity key should be long",
+        "Model '{0}' is distributed by its int identity key '{1}'; Citus can take int identity values only on the coordinator (bigint ones on every node): declare '{1}' as long");
+
+    public static readonly DiagnosticDescriptor RelationToDistributed = Error("RG0037",
+        "Only a co-located distributed table may point at a distributed table",
+        "Relation '{0}.{1}' points from {2} model '{0}' at distributed model '{3}'; Citus allows no foreign key from a reference or local table to a distributed one: {4}");
+
+    public static readonly DiagnosticDescriptor RelationFromDistributed = Error("RG0038",
+        "A distributed model may point only at reference tables",
+        "Relation '{0}.{1}' points from distributed model '{0}' at {2} model '{3}'; {4}: make '{3}' a [ReferenceTable]");
+
+    public static readonly DiagnosticDescriptor InvalidColocateWith = Error("RG0039",
+        "ColocateWith must name a distributed model with the same distribution column type",
+        "[DistributedBy] on model '{0}' sets ColocateWith = typeof({1}), {2}");
+
+    public static readonly DiagnosticDescriptor UniqueWithoutDistribution = Error("RG0040",
+        "A unique constraint on a distributed model must include the distribution column",
+        "Model '{0}' is distributed by '{1}', but its {2} '{3}' on ({4}) does not include it; Citus requires every unique constraint and unique index of a distributed table to include the distribution column: keep globally unique values in a [ReferenceTable] model, or leave the model undistributed");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> All = new()
     {
         [ModelNotPartial.Id] = ModelNotPartial,
@@ -131,6 +169,15 @@ internal static class DiagnosticDescriptors
         [PendingModelChanges.Id] = PendingModelChanges,
         [MalformedSnapshot.Id] = MalformedSnapshot,
         [IgnoredAnnotation.Id] = IgnoredAnnotation,
+        [ReferenceAndDistributed.Id] = ReferenceAndDistributed,
+        [UnknownDistributionProperty.Id] = UnknownDistributionProperty,
+        [DistributionNotKey.Id] = DistributionNotKey,
+        [InvalidShardCount.Id] = InvalidShardCount,
+        [IntIdentityDistributed.Id] = IntIdentityDistributed,
+        [RelationToDistributed.Id] = RelationToDistributed,
+        [RelationFromDistributed.Id] = RelationFromDistributed,
+        [InvalidColocateWith.Id] = InvalidColocateWith,
+        [UniqueWithoutDistribution.Id] = UniqueWithoutDistribution,
     };
 
     public static DiagnosticDescriptor ById(string id) => All[id];

@@ -28,7 +28,8 @@ internal static class SchemaEmitter
             var arguments = Names.Literal(table.Table) + ", " + Names.Literal(table.Create);
             foreach (var statement in table.After)
                 arguments += ", " + Names.Literal(statement);
-            w.Line($"    new global::RelGen.Metadata.TableSchema({arguments}){(i == schema.Tables.Count - 1 ? ");" : ",")}");
+            var citus = table.Citus is null ? "" : $" {{ CitusSql = {Names.Literal(table.Citus)}, CitusOrder = {table.CitusOrder} }}";
+            w.Line($"    new global::RelGen.Metadata.TableSchema({arguments}){citus}{(i == schema.Tables.Count - 1 ? ");" : ",")}");
         }
         w.Close();
         w.Close();

@@ -39,7 +39,8 @@ internal static class SnapshotBuilder
         }
 
         var problems = new List<ClashSpec>();
-        var own = graph.Models.Select(spec => (Spec: spec, Table: Table(spec))).ToList();
+        var models = graph.Models.ToDictionary(m => m.Model.FullName, m => m.Model, StringComparer.Ordinal);
+        var own = graph.Models.Select(spec => (Spec: spec, Table: Table(spec, models))).ToList();
         // Names PostgreSQL keeps in one namespace per schema: tables, indexes, and the indexes behind keys and unique
         // constraints. Tables claim theirs first, so an index named like a table is the index's fault, whatever the order.
         var relations = new Dictionary<string, (string Kind, string Owner)>(StringComparer.Ordinal);
@@ -81,7 +82,7 @@ internal static class SnapshotBuilder
     }
 
     /// <summary>The table of one model, as the parser named every part of it.</summary>
-    private static TableSnapshot Table(ModelEmitSpec spec)
+    private static TableSnapshot Table(ModelEmitSpec spec, IReadOnlyDictionary<string, ModelSpec> models)
     {
         var model = spec.Model;
         var schema = model.Schema;
@@ -101,7 +102,25 @@ internal static class SnapshotBuilder
             foreignKeys,
             schema.Indexes.Select(i => new IndexSnapshot(i.Name, i.Columns, i.Unique)),
             schema.UniqueConstraints.Select(u => new UniqueConstraintSnapshot(u.Name, u.Columns)),
-            schema.Checks.Select(c => new CheckConstraintSnapshot(c.Name, c.Sql)));
+            schema.Checks.Select(c => new CheckConstraintSnapshot(c.Name, c.Sql)),
+            Distribution(model, models));
+    }
+
+    /// <summary>
+    /// Citus: a reference table, or distributed on its column and co-located with the table that starts its group (Citus
+    /// names a group by any of its tables; naming the first keeps the order simple: it is distributed before the others).
+    /// A broken <c>ColocateWith</c> was reported on the graph (RG0039); the table then starts a group of its own.
+    /// </summary>
+    private static DistributionSnapshot? Distribution(ModelSpec model, IReadOnlyDictionary<string, ModelSpec> models)
+    {
+        if (model.Distribution is not { } distribution)
+            return null;
+        if (distribution.IsReference)
+            return DistributionSnapshot.Reference;
+        var root = distribution.ColocateWith is null ? null : CitusRules.GroupRoot(model, models);
+        var colocate = root is null || root == model ? null : root.Table;
+        var shards = distribution.ShardCount is > 0 and <= DistributionSnapshot.MaxShardCount && colocate is null ? distribution.ShardCount : 0;
+        return DistributionSnapshot.Distributed(distribution.Column, colocate, shards);
     }
 
     /// <summary>What a migration from nothing runs for this table (SchemaDiffer's order): the table, its indexes, its foreign keys.</summary>
@@ -109,7 +128,8 @@ internal static class SnapshotBuilder
     {
         var after = table.Indexes.Select(i => PostgresDdl.CreateIndex(table.Name, i))
             .Concat(table.ForeignKeys.Select(fk => PostgresDdl.AddConstraint(table.Name, PostgresDdl.ForeignKeyClause(fk))));
-        return new TableDdlSpec(table.Name, PostgresDdl.CreateTable(table), new EquatableArray<string>(after));
+        return new TableDdlSpec(table.Name, PostgresDdl.CreateTable(table), new EquatableArray<string>(after),
+            table.Distribution is null ? null : PostgresDdl.Distribute(table.Name, table.Distribution), table.Distribution?.Order ?? 0);
     }
 
     /// <summary>Claims the names of the table's key, unique constraints and indexes.</summary>

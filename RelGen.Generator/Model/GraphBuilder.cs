@@ -39,6 +39,8 @@ internal static class GraphBuilder
             }
         }
 
+        CitusRules.Check(models, byName, clashes);
+
         var emitSpecs = new List<ModelEmitSpec>();
         foreach (var model in models)
         {

@@ -32,5 +32,8 @@ internal sealed record ModelSpec(
     /// <summary>The class as C# source, <c>global::</c>-qualified, keywords escaped.</summary>
     public string FullName => Namespace.Length == 0 ? "global::" + Emit.Names.Id(ClassName) : "global::" + Emit.Names.Dotted(Namespace) + "." + Emit.Names.Id(ClassName);
 
+    /// <summary>Citus: how the table is held (<c>[ReferenceTable]</c>, <c>[DistributedBy]</c>); null for a plain table.</summary>
+    public DistributionSpec? Distribution { get; init; }
+
     public ColumnSpec Key => Columns[KeyIndex];
 }

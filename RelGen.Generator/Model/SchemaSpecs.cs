@@ -20,8 +20,12 @@ internal sealed record ReferencedSchemaSpec(string Assembly, string Json);
 /// </summary>
 internal sealed record SchemaOutputSpec(string? Json, EquatableArray<TableDdlSpec> Tables, EquatableArray<ClashSpec> Problems, EquatableArray<DiagnosticInfo> Diagnostics);
 
-/// <summary>One table's DDL: its <c>CREATE TABLE</c>, then what needs every table to exist (its indexes, its foreign keys).</summary>
-internal sealed record TableDdlSpec(string Table, string Create, EquatableArray<string> After);
+/// <summary>
+/// One table's DDL: its <c>CREATE TABLE</c>, then what needs every table to exist (its indexes, its foreign keys); for a
+/// Citus reference or distributed table, the <c>create_*</c> call and where it runs among the others' (0 reference tables,
+/// 1 the first table of a co-location group, 2 the tables joining one).
+/// </summary>
+internal sealed record TableDdlSpec(string Table, string Create, EquatableArray<string> After, string? Citus = null, int CitusOrder = 0);
 
 /// <summary>An additional file the RelGen package marked <c>RelGenMigration</c>: a migration or the snapshot.</summary>
 /// <param name="Path">The file's path.</param>

@@ -26,4 +26,6 @@ internal static class KnownNames
     public const string SchemaSnapshot = "RelGen.Metadata.SchemaSnapshotAttribute";
     public const string Json = "RelGen.JsonAttribute";
     public const string Precision = "RelGen.PrecisionAttribute";
+    public const string ReferenceTable = "RelGen.ReferenceTableAttribute";
+    public const string DistributedBy = "RelGen.DistributedByAttribute";
 }

@@ -114,6 +114,7 @@ internal sealed partial class ModelParser
         CheckGeneratedNames(keyGenerated);
         var table = TableName();
         var schema = HasErrors ? ModelSchemaSpec.Empty : ParseSchema(table, keyIndex);
+        var distribution = HasErrors ? null : ParseDistribution(keyIndex, keyIsIdentity, schema);
 
         if (HasErrors)
             return new ParseResult(null, new StubSpec(Namespace, Name, new EquatableArray<string>(_stubs)), new EquatableArray<DiagnosticInfo>(_diagnostics));
@@ -134,7 +135,7 @@ internal sealed partial class ModelParser
             ordering,
             new EquatableArray<string>(memberNames),
             _type.InstanceConstructors.Any(c => c.Parameters.Length == 0 && c.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal),
-            schema);
+            schema) { Distribution = distribution };
         // Warnings (RG0029) travel with a valid model.
         return new ParseResult(spec, null, new EquatableArray<DiagnosticInfo>(_diagnostics));
     }

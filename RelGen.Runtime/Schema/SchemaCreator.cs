@@ -7,7 +7,10 @@ namespace RelGen.Schema;
 /// <summary>
 /// <c>CreateTablesAsync</c>: every registered model's table, with the DDL its assembly registered (<see cref="SchemaRegistry"/>):
 /// all tables first, then their indexes and foreign keys (so models may point at each other), in one transaction. Tables
-/// that exist already are refused up front with <see cref="TablesExistException"/>, naming them.
+/// that exist already are refused up front with <see cref="TablesExistException"/>, naming them. Where the <c>citus</c>
+/// extension is installed, the <c>create_reference_table</c>/<c>create_distributed_table</c> calls of <c>[ReferenceTable]</c>
+/// and <c>[DistributedBy]</c> models run between the tables and their indexes and foreign keys (Citus wants a table
+/// distributed before a foreign key points at it); elsewhere they are left out.
 /// </summary>
 internal static class SchemaCreator
 {
@@ -15,6 +18,8 @@ internal static class SchemaCreator
         SELECT c.relname FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
         WHERE n.nspname = current_schema() AND c.relname = ANY($1) ORDER BY c.relname
         """;
+
+    internal const string CitusInstalledSql = "SELECT 1 FROM pg_catalog.pg_extension WHERE extname = 'citus'";
 
     public static async Task CreateAsync(RelGenDatabase database, IReadOnlyList<ModelDescriptor> models, CancellationToken cancellationToken)
     {
@@ -26,9 +31,12 @@ internal static class SchemaCreator
             var existing = await ExistingAsync(lease, transaction, tables, cancellationToken).ConfigureAwait(false);
             if (existing.Count > 0)
                 throw Exists(existing, models, null);
+            // Asked only when a model is marked for Citus, so a plain schema sends what it always did.
+            var citus = tables.Any(t => t.CitusSql is not null)
+                && await CitusInstalledAsync(lease, transaction, cancellationToken).ConfigureAwait(false);
             try
             {
-                foreach (var statement in tables.Select(t => t.CreateSql).Concat(tables.SelectMany(t => t.AfterSql)))
+                foreach (var statement in Statements(tables, citus))
                 {
                     await using var command = lease.CreateCommand(statement);
                     command.Transaction = transaction;
@@ -54,6 +62,27 @@ internal static class SchemaCreator
         {
             await lease.DisposeAsync().ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// The statements, in the order they run: every <c>CREATE TABLE</c>; with <paramref name="citus"/>, the Citus calls
+    /// (reference tables, then the first table of each co-location group, then the tables joining one, each by name);
+    /// then every table's indexes and foreign keys.
+    /// </summary>
+    internal static IEnumerable<string> Statements(IReadOnlyList<TableSchema> tables, bool citus)
+    {
+        var distribute = citus
+            ? tables.Where(t => t.CitusSql is not null).OrderBy(t => t.CitusOrder).ThenBy(t => t.Name, StringComparer.Ordinal).Select(t => t.CitusSql!)
+            : [];
+        return tables.Select(t => t.CreateSql).Concat(distribute).Concat(tables.SelectMany(t => t.AfterSql));
+    }
+
+    private static async Task<bool> CitusInstalledAsync(ConnectionLease lease, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var command = lease.CreateCommand(CitusInstalledSql);
+        command.Transaction = transaction;
+        await using var reader = await lease.ExecuteReaderAsync(command, cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Each table once, ordered by name; a model whose assembly registered no DDL is an error naming it.</summary>

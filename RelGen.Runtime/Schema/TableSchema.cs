@@ -30,6 +30,21 @@ public sealed class TableSchema
     /// <summary>The table's indexes, then its foreign keys: run once every table exists.</summary>
     public IReadOnlyList<string> AfterSql { get; }
 
+    /// <summary>
+    /// Citus: the <c>SELECT create_reference_table(…)</c> or <c>SELECT create_distributed_table(…)</c> that makes this a
+    /// reference or distributed table (<c>[ReferenceTable]</c>, <c>[DistributedBy]</c>); null for a plain table.
+    /// <c>CreateTablesAsync</c> runs it only where the <c>citus</c> extension is installed, after every <c>CREATE TABLE</c>
+    /// and before the indexes and foreign keys.
+    /// </summary>
+    public string? CitusSql { get; init; }
+
+    /// <summary>
+    /// Where <see cref="CitusSql"/> runs among the tables': 0 for reference tables, 1 for distributed tables that start a
+    /// co-location group, 2 for those joining one (a group's first table must be distributed before them); ties in table
+    /// name order.
+    /// </summary>
+    public int CitusOrder { get; init; }
+
     /// <summary>The table's <see cref="Name"/>.</summary>
     public override string ToString() => Name;
 }

@@ -106,6 +106,35 @@ public static class PostgresDdl
     public static string CreateIndex(string table, IndexSnapshot index)
         => $"CREATE {(index.Unique ? "UNIQUE " : "")}INDEX {Identifier(index.Name)} ON {Identifier(table)} ({Identifiers(index.Columns)})";
 
+    /// <summary>
+    /// Citus: <c>SELECT create_reference_table('"t"')</c>, or <c>SELECT create_distributed_table('"t"', 'column',
+    /// colocate_with =&gt; '"first"' | 'none'[, shard_count =&gt; n])</c>. The table arguments are <c>regclass</c> and
+    /// relation names, so they are quoted identifiers inside a literal; Citus looks the distribution column up by its exact
+    /// name, so that one is a plain literal. A table starting a co-location group says <c>'none'</c>, as Citus advises for
+    /// tables not meant to join the default group of their type.
+    /// </summary>
+    public static string Distribute(string table, DistributionSnapshot distribution)
+    {
+        if (distribution.IsReference)
+            return $"SELECT create_reference_table({Literal(Identifier(table))})";
+        var colocate = distribution.ColocateWith is null ? Literal("none") : Literal(Identifier(distribution.ColocateWith));
+        var shards = distribution.ShardCount > 0 ? ", shard_count => " + distribution.ShardCount.ToString(System.Globalization.CultureInfo.InvariantCulture) : "";
+        return $"SELECT create_distributed_table({Literal(Identifier(table))}, {Literal(distribution.Column!)}, colocate_with => {colocate}{shards})";
+    }
+
+    /// <summary>
+    /// <see cref="Distribute"/> for a migration, which runs on plain PostgreSQL and on Citus alike: a <c>DO</c> block that
+    /// makes the call only where the <c>citus</c> extension is installed.
+    /// </summary>
+    public static string DistributeWhereCitus(string table, DistributionSnapshot distribution)
+    {
+        var call = "PERFORM " + Distribute(table, distribution).Substring("SELECT ".Length);
+        var tag = "$relgen$";
+        for (var i = 1; call.Contains(tag); i++)
+            tag = "$relgen" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "$";
+        return $"DO {tag} BEGIN IF EXISTS (SELECT 1 FROM pg_catalog.pg_extension WHERE extname = 'citus') THEN {call}; END IF; END {tag}";
+    }
+
     public static string DropIndex(string name) => $"DROP INDEX {Identifier(name)}";
 
     public static string RenameIndex(string from, string to) => $"ALTER INDEX {Identifier(from)} RENAME TO {Identifier(to)}";

@@ -22,4 +22,7 @@ public enum ChangeKind
     DropCheckConstraint,
     RenameConstraint,
     RenameIndex,
+
+    /// <summary>A created table made a Citus reference or distributed table, where the <c>citus</c> extension is installed.</summary>
+    DistributeTable,
 }

@@ -10,8 +10,8 @@ namespace RelGen.Schema.Diff;
 /// Compares two snapshots and lists the changes from the first to the second. Order (each step may need the
 /// ones before): confirmed renames; dropped foreign keys; dropped keys, constraints and indexes; renames of
 /// constraints and indexes whose definition did not change (a renamed table's <c>{table}_pkey</c>, say);
-/// created tables; added, altered, then dropped columns; dropped tables; added keys, constraints and indexes;
-/// added foreign keys. The down script is the same comparison backwards (see <see cref="MigrationScripts"/>).
+/// created tables; added, altered, then dropped columns; dropped tables; the Citus calls of created reference and
+/// distributed tables; added keys, constraints and indexes; added foreign keys. The down script is the same comparison backwards (see <see cref="MigrationScripts"/>).
 /// </summary>
 public static class SchemaDiffer
 {
@@ -26,6 +26,7 @@ public static class SchemaDiffer
         AlterColumn,
         DropColumn,
         DropTable,
+        Distribute,
         AddConstraint,
         AddForeignKey,
     }
@@ -57,6 +58,12 @@ public static class SchemaDiffer
                 Add(Phase.AddConstraint, ChangeKind.AddIndex, Added("index", index.Name, table.Name, Describe(index), null), PostgresDdl.CreateIndex(table.Name, index));
             foreach (var fk in table.ForeignKeys)
                 Add(Phase.AddForeignKey, ChangeKind.AddForeignKey, Added("foreign key", fk.Name, table.Name, Describe(fk), null), PostgresDdl.AddConstraint(table.Name, PostgresDdl.ForeignKeyClause(fk)));
+        }
+        // Citus wants a table distributed after it exists and before a foreign key points at it, a group's first table first.
+        foreach (var table in created.Where(t => t.Distribution is not null).OrderBy(t => t.Distribution!.Order).ThenBy(t => t.Name, StringComparer.Ordinal))
+        {
+            Add(Phase.Distribute, ChangeKind.DistributeTable, $"citus: {table.Name} {table.Distribution} (where the citus extension is installed)",
+                PostgresDdl.DistributeWhereCitus(table.Name, table.Distribution!));
         }
         var droppedNames = new HashSet<string>(dropped.Select(t => t.Name), StringComparer.Ordinal);
         foreach (var table in dropped)
@@ -264,7 +271,8 @@ public static class SchemaDiffer
                 }),
                 table.Indexes.Select(i => i.With(i.Name, i.Columns.Select(column))),
                 table.UniqueConstraints.Select(u => u.With(u.Name, u.Columns.Select(column))),
-                table.CheckConstraints);
+                table.CheckConstraints,
+                table.Distribution?.Renamed(column, renames.NewTableName));
         }));
     }
 

@@ -19,12 +19,18 @@ namespace RelGen.Schema.Json;
 ///   "foreignKeys": [ { "name": ..., "columns": [...], "referencedTable": ..., "referencedColumns": [...], "onDelete": "CASCADE" } ],
 ///   "indexes": [ { "name": ..., "columns": [...], "unique": true } ],
 ///   "uniqueConstraints": [ { "name": ..., "columns": [...] } ],
-///   "checkConstraints": [ { "name": ..., "sql": "..." } ] } ] }
+///   "checkConstraints": [ { "name": ..., "sql": "..." } ],
+///   "distribution": { "kind": "distributed", "column": "id", "colocateWith": "tenant" } } ] }
 /// </code>
+/// A plain table has no <c>distribution</c>; a reference table's is <c>{ "kind": "reference" }</c>; a distributed table that
+/// starts a co-location group has no <c>colocateWith</c> and may have a <c>shardCount</c>.
 /// </summary>
 public static class SnapshotJson
 {
     public const string FormatName = "relgen-schema";
+
+    private const string ReferenceKind = "reference";
+    private const string DistributedKind = "distributed";
 
     public static string Write(SchemaSnapshot snapshot, bool indented)
     {
@@ -106,6 +112,32 @@ public static class SnapshotJson
             json.Name("sql");
             json.String(check.Sql);
         });
+        if (table.Distribution is { } distribution)
+            WriteDistribution(json, distribution);
+        json.EndObject();
+    }
+
+    private static void WriteDistribution(JsonWriter json, DistributionSnapshot distribution)
+    {
+        json.Name("distribution");
+        json.StartObject();
+        json.Name("kind");
+        json.String(distribution.IsReference ? ReferenceKind : DistributedKind);
+        if (distribution.Column is not null)
+        {
+            json.Name("column");
+            json.String(distribution.Column);
+        }
+        if (distribution.ColocateWith is not null)
+        {
+            json.Name("colocateWith");
+            json.String(distribution.ColocateWith);
+        }
+        if (distribution.ShardCount > 0)
+        {
+            json.Name("shardCount");
+            json.Number(distribution.ShardCount);
+        }
         json.EndObject();
     }
 
@@ -151,7 +183,7 @@ public static class SnapshotJson
 
     private static TableSnapshot ReadTable(Node table)
     {
-        table.OnlyKnown("name", "columns", "primaryKey", "foreignKeys", "indexes", "uniqueConstraints", "checkConstraints");
+        table.OnlyKnown("name", "columns", "primaryKey", "foreignKeys", "indexes", "uniqueConstraints", "checkConstraints", "distribution");
         var name = table.Get("name").String();
         var columns = table.Get("columns").Items().Select(column =>
         {
@@ -193,7 +225,23 @@ public static class SnapshotJson
             check.OnlyKnown("name", "sql");
             return Build(check.Path, () => new CheckConstraintSnapshot(check.Get("name").String(), check.Get("sql").String()));
         }).ToList();
-        return Build(table.Path, () => new TableSnapshot(name, columns, key, foreignKeys, indexes, uniques, checks));
+        var distribution = table.Optional("distribution") is { } node ? ReadDistribution(node) : null;
+        return Build(table.Path, () => new TableSnapshot(name, columns, key, foreignKeys, indexes, uniques, checks, distribution));
+    }
+
+    private static DistributionSnapshot ReadDistribution(Node node)
+    {
+        node.OnlyKnown("kind", "column", "colocateWith", "shardCount");
+        var kind = node.Get("kind").String();
+        if (kind == ReferenceKind)
+        {
+            node.OnlyKnown("kind");
+            return DistributionSnapshot.Reference;
+        }
+        if (kind != DistributedKind)
+            throw new SnapshotFormatException($"{node.Path}.kind: expected \"{ReferenceKind}\" or \"{DistributedKind}\", found \"{kind}\".");
+        return Build(node.Path, () => DistributionSnapshot.Distributed(
+            node.Get("column").String(), node.Optional("colocateWith")?.String(), node.Optional("shardCount")?.Int() ?? 0));
     }
 
     private static IEnumerable<Node> Items(Node parent, string name) => parent.Optional(name)?.Items() ?? Enumerable.Empty<Node>();

@@ -4,7 +4,10 @@ using System.Linq;
 
 namespace RelGen.Schema.Snapshots;
 
-/// <summary>One table: columns in declaration order, its key, and its named constraints and indexes (each ordered by name).</summary>
+/// <summary>
+/// One table: columns in declaration order, its key, its named constraints and indexes (each ordered by name), and how Citus
+/// holds it (null: a plain table).
+/// </summary>
 public sealed class TableSnapshot
 {
     public TableSnapshot(
@@ -14,7 +17,8 @@ public sealed class TableSnapshot
         IEnumerable<ForeignKeySnapshot>? foreignKeys = null,
         IEnumerable<IndexSnapshot>? indexes = null,
         IEnumerable<UniqueConstraintSnapshot>? uniqueConstraints = null,
-        IEnumerable<CheckConstraintSnapshot>? checkConstraints = null)
+        IEnumerable<CheckConstraintSnapshot>? checkConstraints = null,
+        DistributionSnapshot? distribution = null)
     {
         Name = Names.Require(name, "table name");
         Columns = columns.ToArray();
@@ -23,6 +27,7 @@ public sealed class TableSnapshot
         Indexes = ByName(indexes, i => i.Name);
         UniqueConstraints = ByName(uniqueConstraints, u => u.Name);
         CheckConstraints = ByName(checkConstraints, c => c.Name);
+        Distribution = distribution;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var column in Columns)
         {
@@ -44,6 +49,9 @@ public sealed class TableSnapshot
     public IReadOnlyList<UniqueConstraintSnapshot> UniqueConstraints { get; }
 
     public IReadOnlyList<CheckConstraintSnapshot> CheckConstraints { get; }
+
+    /// <summary>Citus: a reference or distributed table; null for a plain one.</summary>
+    public DistributionSnapshot? Distribution { get; }
 
     /// <summary>The column named <paramref name="name"/>, or null.</summary>
     public ColumnSnapshot? FindColumn(string name)

@@ -18,6 +18,16 @@ public class ApprovedOutputTests
         Approvals.Verify(name, run.GeneratedSources[name + ".g.cs"]);
     }
 
+    /// <summary>Reference and distributed models: the registered DDL carries each table's Citus call and its place.</summary>
+    [Test]
+    public void CitusSchemaFileMatchesApprovedCopy()
+    {
+        var run = GeneratorHarness.Run(Schema.CitusDiagnosticTests.Valid);
+        RunAssert.Clean(run);
+
+        Approvals.Verify("Citus.RelGen.SchemaSnapshot", run.GeneratedSources["RelGen.SchemaSnapshot.g.cs"]);
+    }
+
     [Test]
     public void NothingElseIsGenerated()
     {
