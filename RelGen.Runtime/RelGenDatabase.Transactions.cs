@@ -31,6 +31,7 @@ public sealed partial class RelGenDatabase
     private Task<RelGenTransaction> Begin(IsolationLevel? isolationLevel, CancellationToken cancellationToken)
     {
         // Not async: the ambient value must be set in the caller's flow, which an async method would not do.
+        Replicas?.TrackFlow();
         var outer = ActiveTransaction;
         var transaction = outer is null
             ? RelGenTransaction.Begin(this, isolationLevel ?? IsolationLevel.Unspecified)

@@ -85,6 +85,9 @@ public static class RelGenServiceCollectionExtensions
                 + $"{(serviceKey is null ? "" : " with the same key")} (e.g. AddNpgsqlDataSource), or set RelGenOptions.ConnectionString.");
         database.FetchMode = options.FetchMode;
         database.StatementPreparation = options.StatementPreparation;
+        database.ReadFrom = options.ReadFrom;
+        database.ReadYourWrites = options.ReadYourWrites;
+        database.ReadYourWritesWindow = options.ReadYourWritesWindow;
         return database;
     }
 

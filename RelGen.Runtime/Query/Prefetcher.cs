@@ -29,7 +29,7 @@ internal static class Prefetcher
         foreach (var parent in parents)
             byKey[parentModel.GetKey(parent)] = parent;
         var childContext = context.ForLoaded<TSource>();
-        var lease = await database.AcquireAsync(DatabaseOperation.Load, childModel.Name, cancellationToken).ConfigureAwait(false);
+        var lease = await database.AcquireReadAsync(DatabaseOperation.Load, childModel.Name, context.Route, query?.AllowStale ?? false, cancellationToken).ConfigureAwait(false);
         try
         {
             await using var command = database.CreateCommand(lease, SqlByRelation.GetOrAdd(relation, BuildSql));

@@ -64,7 +64,7 @@ internal sealed class QueryEnumerator<T> : IAsyncEnumerator<T> where T : class, 
 
     private async ValueTask<bool> OpenAndReadAsync()
     {
-        _lease = await _database.AcquireAsync(DatabaseOperation.Query, _state.Model.Name, _cancellationToken).ConfigureAwait(false);
+        _lease = await _database.AcquireReadAsync(DatabaseOperation.Query, _state.Model.Name, _state.ReadRoute, _state.AllowStale, _cancellationToken).ConfigureAwait(false);
         try
         {
             _command = QueryCommand.Create(_lease);

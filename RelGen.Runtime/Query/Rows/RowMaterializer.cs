@@ -65,8 +65,8 @@ internal sealed class RowMaterializer<T> where T : class, IModel<T>
     {
         var peers = (_state.FetchMode ?? _database.FetchMode) == FetchMode.Peers;
         if (!peers && _state.FetchMode is null && _state.Prefetch.Length == 0)
-            return _database.DefaultContext;
-        return new LoadContext(_database, _state.FetchMode, peers ? new PeerGroup<T>() : null);
+            return _database.ContextFor(_state.Route);
+        return new LoadContext(_database, _state.FetchMode, peers ? new PeerGroup<T>() : null, _state.Route);
     }
 
     /// <summary>One attacher per path of the model itself; each builds those of the paths below it.</summary>
