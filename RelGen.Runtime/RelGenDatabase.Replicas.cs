@@ -41,7 +41,18 @@ public sealed partial class RelGenDatabase
     /// by default. Objects remember where their query read, so their relations, managers and prefetches read there too. On a
     /// database without replicas every read goes to the one server whatever this says.
     /// </summary>
-    public ReadFrom ReadFrom { get; set; } = ReadFrom.Primary;
+    public ReadFrom ReadFrom
+    {
+        get => _readFrom;
+        set
+        {
+            _readFrom = value;
+            if (value == RelGen.ReadFrom.Replica)
+                Replicas?.Use();
+        }
+    }
+
+    private ReadFrom _readFrom = RelGen.ReadFrom.Primary;
 
     /// <summary>
     /// How an async flow reads its own writes on a database with replicas: <see cref="RelGen.ReadYourWrites.ReplayedLsn"/> by

@@ -29,6 +29,9 @@ internal sealed class ReplicaRouter
     /// <summary>Where replica reads connect.</summary>
     public NpgsqlDataSource DataSource { get; }
 
+    /// <summary>Replica reads are wanted here: from now on writes read their WAL position for read-your-writes.</summary>
+    public void Use() => _used = true;
+
     /// <summary>Installs the flow's box in the caller's flow (see <see cref="FlowWrites"/>); cheap when it is there.</summary>
     public void TrackFlow()
     {
