@@ -25,6 +25,7 @@ public sealed class ReplicaRoutingTests
         names = await set.CreateDatabaseAsync();
         await using (var setup = RelGenDatabase.Create(names.PrimaryConnectionString))
             await setup.CreateTablesAsync();
+        await ExecuteAsync(names.PrimaryConnectionString, ShelfProbe.ViewSql);
         db = RelGenDatabase.Create(names.MultiHostConnectionString);
     }
 
@@ -71,6 +72,28 @@ public sealed class ReplicaRoutingTests
             Assert.That(replica.Port, Is.EqualTo(set.Standby.Port));
             Assert.That(primary.Port, Is.EqualTo(set.Primary.Port));
             Assert.That(await new NpgsqlCommand("SELECT pg_is_in_recovery()", replica).ExecuteScalarAsync(), Is.True);
+        }
+    }
+
+    [Test]
+    public async Task TheServerThatAnswers_IsTheStandbyForReplicaReads_AndThePrimaryOtherwise()
+    {
+        await ExecuteAsync(names.PrimaryConnectionString, "INSERT INTO rep_author (name, email) VALUES ('probe', '')");
+        await set.WaitForStandbyToCatchUpAsync();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((await ShelfProbe.Objects(db).GetAsync()).OnStandby, Is.False, "default");
+            Assert.That((await ShelfProbe.Objects(db).UsingReplica().GetAsync()).OnStandby, Is.True, "UsingReplica");
+            Assert.That((await ShelfProbe.Objects(db).AllowStale().GetAsync()).OnStandby, Is.True, "AllowStale");
+        }
+        db.ReadFrom = ReadFrom.Replica;
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((await ShelfProbe.Objects(db).GetAsync()).OnStandby, Is.True, "ReadFrom.Replica");
+            Assert.That((await ShelfProbe.Objects(db).UsingPrimary().GetAsync()).OnStandby, Is.False, "UsingPrimary");
+            await using var transaction = await db.BeginTransactionAsync();
+            Assert.That((await ShelfProbe.Objects(db).UsingReplica().GetAsync()).OnStandby, Is.False, "in a transaction");
         }
     }
 
@@ -172,6 +195,7 @@ public sealed class ReplicaRoutingTests
     [Test]
     public async Task ReadYourWrites_TheFlowReadsItsOwnWriteFromThePrimary_UntilTheStandbyHasReplayedIt()
     {
+        db.ReadFrom = ReadFrom.Replica;   // replica reads are wanted before the write: its WAL position is read
         await PauseReplayAsync(names);
         var mine = new ShelfAuthor { Name = "mine" };
         await db.SaveAsync(mine);
