@@ -231,6 +231,54 @@ public sealed class ReplicaRoutingTests
     }
 
     [Test]
+    public async Task ReadYourWrites_AWriteInAHelperMethod_IsSeenByTheCallersReads_WhenTheCallerTracksItsFlow()
+    {
+        db.ReadFrom = ReadFrom.Replica;
+        await PauseReplayAsync(names);
+        async Task SaveInHelperAsync(string name) => await db.SaveAsync(new ShelfAuthor { Name = name });
+
+        // Each case runs in a flow of its own, as a request would, that has not touched RelGen before the helper's write.
+        async Task<int> RequestAsync(string name, bool track)
+        {
+            if (track)
+                db.TrackWritesInThisFlow();
+            await SaveInHelperAsync(name);
+            return await ShelfAuthor.Objects(db).Filter(a => a.Name == name).CountAsync();
+        }
+        Task<int> untracked, tracked;
+        using (ExecutionContext.SuppressFlow())
+        {
+            untracked = Task.Run(() => RequestAsync("untracked", track: false));
+            tracked = Task.Run(() => RequestAsync("tracked", track: true));
+        }
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(await untracked, Is.Zero, "the helper's flow ended with it: the caller's read went to the paused standby");
+            Assert.That(await tracked, Is.EqualTo(1), "TrackWritesInThisFlow: the caller reads the helper's write");
+        }
+    }
+
+    [Test]
+    public async Task AReplicaThatCannotBeReached_SendsTheReadToThePrimary()
+    {
+        int closedPort;
+        using (var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0))
+        {
+            listener.Start();
+            closedPort = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        }
+        await ExecuteAsync(names.PrimaryConnectionString, "INSERT INTO rep_author (name, email) VALUES ('probe', '')");
+        await using var primary = NpgsqlDataSource.Create(names.PrimaryConnectionString);
+        await using var nowhere = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(names.StandbyConnectionString) { Port = closedPort, Timeout = 2 }.ConnectionString);
+        await using var split = RelGenDatabase.Create(primary, nowhere);
+
+        var probe = await ShelfProbe.Objects(split).UsingReplica().GetAsync();
+
+        Assert.That(probe.OnStandby, Is.False);
+    }
+
+    [Test]
     public async Task ReadYourWrites_Window_ReadsThePrimaryForTheWindowOnly()
     {
         await using var windowed = RelGenDatabase.Create(names.MultiHostConnectionString);
