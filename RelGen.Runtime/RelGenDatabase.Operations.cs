@@ -7,9 +7,13 @@ namespace RelGen;
 
 public sealed partial class RelGenDatabase
 {
-    /// <summary>Creates the tables of every <c>[Model]</c> in the loaded assemblies, with foreign keys and their indexes, atomically.</summary>
+    /// <summary>
+    /// Creates the tables of every <c>[Model]</c> in the loaded assemblies (and in the RelGen assemblies they reference), with
+    /// keys, foreign keys and their indexes, <c>[Index]</c>, <c>[Unique]</c> and <c>[CheckSql]</c>, atomically: the DDL a
+    /// first migration would run. Tables that exist already are refused with <see cref="TablesExistException"/>.
+    /// </summary>
     public Task CreateTablesAsync(CancellationToken cancellationToken = default)
-        => RunDdlAsync(SchemaSql.Create(ModelRegistry.All), cancellationToken);
+        => SchemaCreator.CreateAsync(this, ModelRegistry.All, cancellationToken);
 
     /// <summary>Drops the tables of every <c>[Model]</c> in the loaded assemblies.</summary>
     public Task DropTablesAsync(CancellationToken cancellationToken = default)

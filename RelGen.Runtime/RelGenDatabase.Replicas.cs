@@ -89,6 +89,10 @@ public sealed partial class RelGenDatabase
         _ => _replicaContext ??= new LoadContext(this, mode: null, peers: null, route),
     };
 
+    /// <summary>True for the contexts objects of plain queries share (one per route): a prefetch cache never goes there.</summary>
+    internal bool IsSharedContext(LoadContext context)
+        => ReferenceEquals(context, DefaultContext) || ReferenceEquals(context, _primaryContext) || ReferenceEquals(context, _replicaContext);
+
     /// <summary>
     /// Starts a read: on the replica when <paramref name="route"/> (or, when null, <see cref="ReadFrom"/>) says so, no transaction
     /// is active in the flow, and read-your-writes allows it; on the primary (<see cref="AcquireAsync"/>) otherwise.

@@ -22,7 +22,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor UnmappableType = Error("RG0004",
         "Property type cannot be mapped",
-        "Property '{0}.{1}' has type '{2}', which RelGen cannot map; mapped types are bool, short, int, long, float, double, decimal, string, DateOnly, TimeOnly, DateTime, DateTimeOffset, Guid, byte[], enums, their nullable forms, and [Model] classes through [ForeignKey]; mark the property [NotMapped] to leave it out{3}");
+        "Property '{0}.{1}' has type '{2}', which RelGen cannot map; mapped types are bool, short, int, long, float, double, decimal, string, DateOnly, TimeOnly, DateTime, DateTimeOffset, Guid, TimeSpan, byte[], enums, JsonDocument, JsonElement, arrays of the scalar types, their nullable forms, classes marked [Json(typeof(context))], and [Model] classes through [ForeignKey]; mark the property [NotMapped] to leave it out{3}");
 
     public static readonly DiagnosticDescriptor ReverseNameClash = Error("RG0005",
         "Two relations produce the same reverse name",
@@ -63,6 +63,47 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor MultipleVersions = Error("RG0031",
         "A model has one version",
         "Model '{0}' marks more than one version ([ConcurrencyCheck] on '{1}' and '{2}'); keep [ConcurrencyCheck] on one property");
+    // Schema: base classes, constraints and indexes, identifiers, migrations (RG0020 on).
+
+    public static readonly DiagnosticDescriptor ModelDerivesFromModel = Error("RG0020",
+        "A model cannot derive from another model",
+        "Model '{0}' derives from model '{1}'; inheritance between models is not supported yet: move what they share to a base class that is not a [Model]");
+
+    public static readonly DiagnosticDescriptor UnknownIndexProperty = Error("RG0021",
+        "[Index] names an unknown property",
+        "[Index] on model '{0}' names '{1}', which is not a mapped property of '{0}'");
+
+    public static readonly DiagnosticDescriptor ConflictingSchema = Error("RG0022",
+        "Conflicting or incomplete schema declaration",
+        "Model '{0}': {1}");
+
+    public static readonly DiagnosticDescriptor InvalidIdentifier = Error("RG0023",
+        "A name PostgreSQL cannot hold",
+        "The {0} name '{1}' of '{2}' cannot be used: {3}");
+
+    public static readonly DiagnosticDescriptor DuplicateName = Error("RG0024",
+        "Two declarations give the same name",
+        "The {0} name '{1}' of '{2}' is also the {3} name of '{4}'; {5}");
+
+    public static readonly DiagnosticDescriptor UnmappableBaseProperty = Error("RG0025",
+        "A base class property cannot be mapped",
+        "Property '{0}.{1}' is declared on base class '{2}' and {3}");
+
+    public static readonly DiagnosticDescriptor MalformedMigration = Error("RG0026",
+        "A migration file cannot be read",
+        "Migration file '{0}' cannot be read: {1}");
+
+    public static readonly DiagnosticDescriptor PendingModelChanges = Warning("RG0027",
+        "The models no longer match the latest migration",
+        "The models no longer match the latest migration's snapshot ({0}): {1}; run 'dotnet relgen migrations add <Name>' to write a migration");
+
+    public static readonly DiagnosticDescriptor MalformedSnapshot = Error("RG0028",
+        "The migrations snapshot cannot be read",
+        "The migrations snapshot '{0}' cannot be read: {1}");
+
+    public static readonly DiagnosticDescriptor IgnoredAnnotation = Warning("RG0029",
+        "RelGen does not apply this annotation",
+        "{0}: {1}");
 
     private static readonly Dictionary<string, DiagnosticDescriptor> All = new()
     {
@@ -80,10 +121,23 @@ internal static class DiagnosticDescriptors
         [MultipleKeys.Id] = MultipleKeys,
         [UnsupportedVersion.Id] = UnsupportedVersion,
         [MultipleVersions.Id] = MultipleVersions,
+        [ModelDerivesFromModel.Id] = ModelDerivesFromModel,
+        [UnknownIndexProperty.Id] = UnknownIndexProperty,
+        [ConflictingSchema.Id] = ConflictingSchema,
+        [InvalidIdentifier.Id] = InvalidIdentifier,
+        [DuplicateName.Id] = DuplicateName,
+        [UnmappableBaseProperty.Id] = UnmappableBaseProperty,
+        [MalformedMigration.Id] = MalformedMigration,
+        [PendingModelChanges.Id] = PendingModelChanges,
+        [MalformedSnapshot.Id] = MalformedSnapshot,
+        [IgnoredAnnotation.Id] = IgnoredAnnotation,
     };
 
     public static DiagnosticDescriptor ById(string id) => All[id];
 
     private static DiagnosticDescriptor Error(string id, string title, string message)
         => new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    private static DiagnosticDescriptor Warning(string id, string title, string message)
+        => new(id, title, message, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
 }

@@ -3,15 +3,17 @@ using Microsoft.CodeAnalysis.Text;
 
 namespace RelGen.Generator.Diagnostics;
 
-/// <summary>A source location as plain values, so diagnostics can travel through the cached pipeline.</summary>
+/// <summary>A location in a source or additional file as plain values, so diagnostics can travel through the cached pipeline.</summary>
 internal sealed record LocationInfo(string FilePath, int Start, int Length, int StartLine, int StartCharacter, int EndLine, int EndCharacter)
 {
     public static LocationInfo? From(Location? location)
     {
-        if (location is null || location.SourceTree is null)
+        // A source file, or an additional file (a migration, the snapshot).
+        if (location is null || (location.SourceTree is null && location.Kind != LocationKind.ExternalFile))
             return null;
-        var span = location.GetLineSpan().Span;
-        return new LocationInfo(location.SourceTree.FilePath, location.SourceSpan.Start, location.SourceSpan.Length,
+        var lines = location.GetLineSpan();
+        var span = lines.Span;
+        return new LocationInfo(location.SourceTree?.FilePath ?? lines.Path, location.SourceSpan.Start, location.SourceSpan.Length,
             span.Start.Line, span.Start.Character, span.End.Line, span.End.Character);
     }
 

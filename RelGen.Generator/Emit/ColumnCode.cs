@@ -31,10 +31,14 @@ internal static class ColumnCode
             FieldKind.DateTime => $"r.GetDateTime({ordinal})",
             FieldKind.Guid => $"r.GetGuid({ordinal})",
             FieldKind.Enum => $"({column.Type})({column.EnumUnderlying})r.{Getter(column.StoreType)}({ordinal})",
+            FieldKind.JsonObject => $"__RG.JsonColumn.Read(r.GetString({ordinal}), {JsonInfo(column)})" + (column.IsNullable ? "" : "!"),
             _ => $"r.GetFieldValue<{column.Type}>({ordinal})",
         };
         return column.IsNullable ? $"r.IsDBNull({ordinal}) ? null : {read}" : read;
     }
+
+    /// <summary>The descriptor holder's static field holding a <c>[Json]</c> column's System.Text.Json metadata.</summary>
+    public static string JsonInfo(ColumnSpec column) => "__json" + column.Property;
 
     private static string Getter(string storeType) => storeType switch
     {
@@ -43,16 +47,35 @@ internal static class ColumnCode
         _ => "GetInt32",
     };
 
-    /// <summary>The lookup field type of the column.</summary>
-    public static string FieldType(ColumnSpec column) => column.Kind switch
+    /// <summary>
+    /// The lookup field type of the column. A NULL-able column's field names its property type too (<c>NumberField&lt;int, int?&gt;</c>),
+    /// so <c>Select</c> reads it as the property reads.
+    /// </summary>
+    public static string FieldType(ColumnSpec column)
     {
-        FieldKind.String => "__RQ.StringField",
-        FieldKind.Boolean => "__RQ.BoolField",
-        FieldKind.DateOnly or FieldKind.DateTime or FieldKind.DateTimeOffset => $"__RQ.DateField<{column.Type}>",
-        FieldKind.TimeOnly => "__RQ.TimeField",
-        FieldKind.Guid => "__RQ.GuidField",
-        FieldKind.Bytes => "__RQ.BytesField",
-        FieldKind.Enum => $"__RQ.EnumField<{column.Type}>",
-        _ => $"__RQ.NumberField<{column.Type}>",
-    };
+        switch (column.Kind)
+        {
+            case FieldKind.Json or FieldKind.JsonObject:
+                return $"__RQ.JsonField<{column.DeclaredType}>";
+            case FieldKind.Array:
+                return $"__RQ.ArrayField<{column.ElementType}, {column.DeclaredType}>";
+        }
+        var (name, valueArgument) = column.Kind switch
+        {
+            FieldKind.Interval => ("__RQ.IntervalField", ""),
+            FieldKind.String => ("__RQ.StringField", ""),
+            FieldKind.Boolean => ("__RQ.BoolField", ""),
+            FieldKind.DateOnly => ("__RQ.DateField", column.Type),
+            FieldKind.DateTime or FieldKind.DateTimeOffset => ("__RQ.DateTimeField", column.Type),
+            FieldKind.TimeOnly => ("__RQ.TimeField", ""),
+            FieldKind.Guid => ("__RQ.GuidField", ""),
+            FieldKind.Bytes => ("__RQ.BytesField", ""),
+            FieldKind.Enum => ("__RQ.EnumField", column.Type),
+            _ => ("__RQ.NumberField", column.Type),
+        };
+        if (!column.IsNullable)
+            return valueArgument.Length == 0 ? name : $"{name}<{valueArgument}>";
+        var declared = column.DeclaredType;
+        return valueArgument.Length == 0 ? $"{name}<{declared}>" : $"{name}<{valueArgument}, {declared}>";
+    }
 }

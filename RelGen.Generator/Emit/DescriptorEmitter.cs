@@ -18,6 +18,12 @@ internal static class DescriptorEmitter
         w.Line($"public static readonly {Names.Descriptor} __I = new();");
         w.Line($"public readonly __RG.ModelDescriptor<__M, {model.Key.Type}> __Descriptor;");
         foreach (var column in model.Columns)
+        {
+            // Declared after __I, yet read only when a row or a value is converted, by then initialised.
+            if (column.Kind == FieldKind.JsonObject)
+                w.Line($"internal static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<{column.Type}> {ColumnCode.JsonInfo(column)} = __RG.JsonColumn.TypeInfo<{column.Type}>({column.JsonContext}.Default, {Names.Literal(model.ClassName)}, {Names.Literal(column.Property)});");
+        }
+        foreach (var column in model.Columns)
             w.Line($"public readonly __RG.Column<__M, {ColumnCode.ValueType(column)}> {Names.Id(column.Property)};");
         for (var i = 0; i < model.Relations.Count; i++)
         {
@@ -73,6 +79,8 @@ internal static class DescriptorEmitter
             options.Add("maxLength: " + c.MaxLength);
         if (c.DefaultSql is not null)
             options.Add("defaultSql: " + Names.Literal(c.DefaultSql));
+        if (c.ValidatesEmail)
+            options.Add("emailAddress: true");
         var tail = options.Count == 0 ? "" : ", " + string.Join(", ", options);
         var property = Names.Id(c.Property);
         if (c == model.Key)
@@ -92,6 +100,11 @@ internal static class DescriptorEmitter
         {
             get = $"({c.DeclaredStoreType})e.{property}";
             setValue = $"({c.DeclaredType})v";
+        }
+        else if (c.Kind == FieldKind.JsonObject)
+        {
+            get = $"__RG.JsonColumn.Write(e.{property}, {ColumnCode.JsonInfo(c)}){(c.IsNullable ? "" : "!")}";
+            setValue = $"__RG.JsonColumn.Read(v, {ColumnCode.JsonInfo(c)}){(c.IsNullable ? "" : "!")}";
         }
         else
         {
@@ -121,7 +134,11 @@ internal static class DescriptorEmitter
             if (c == model.Key)
                 continue;
             var value = "e." + ColumnCode.Member(model, c);
-            w.Line($"e.{ColumnCode.Original(c)} = {(c.Kind == FieldKind.Enum && c.RelationIndex < 0 ? $"({c.DeclaredStoreType}){value}" : value)};");
+            if (c.Kind == FieldKind.Enum && c.RelationIndex < 0)
+                value = $"({c.DeclaredStoreType}){value}";
+            else if (c.Kind == FieldKind.JsonObject)
+                value = $"__RG.JsonColumn.Write({value}, {ColumnCode.JsonInfo(c)}){(c.IsNullable ? "" : "!")}";
+            w.Line($"e.{ColumnCode.Original(c)} = {value};");
         }
         w.Line("return e;");
         w.Close();

@@ -3,7 +3,7 @@ using RelGen.Generator.Model;
 
 namespace RelGen.Generator.Emit;
 
-/// <summary>Adds the generated files: one per model, the registration, and stubs for models with errors.</summary>
+/// <summary>Adds the generated files: one per model, the registration, stubs for models with errors, the schema and the migrations.</summary>
 internal static class Emitter
 {
     public static void EmitModel(SourceProductionContext context, ModelEmitSpec spec)
@@ -19,6 +19,22 @@ internal static class Emitter
     {
         if (stub.Properties.Count > 0)
             context.AddSource(HintName(stub.Namespace, stub.ClassName), StubEmitter.Emit(stub));
+    }
+
+    public static void EmitSchema(SourceProductionContext context, SchemaOutputSpec schema)
+    {
+        foreach (var diagnostic in schema.Diagnostics)
+            context.ReportDiagnostic(diagnostic.ToDiagnostic());
+        if (schema.Json is not null)
+            context.AddSource("RelGen.SchemaSnapshot.g.cs", SchemaEmitter.Emit(schema));
+    }
+
+    public static void EmitMigrations(SourceProductionContext context, MigrationSetSpec migrations)
+    {
+        foreach (var diagnostic in migrations.Diagnostics)
+            context.ReportDiagnostic(diagnostic.ToDiagnostic());
+        if (migrations.Migrations.Count > 0)
+            context.AddSource("RelGen.Migrations.g.cs", MigrationsEmitter.Emit(migrations));
     }
 
     private static string HintName(string ns, string name) => (ns.Length == 0 ? name : ns + "." + name) + ".g.cs";

@@ -19,7 +19,8 @@ internal static class LookupEmitter
         foreach (var column in model.Columns)
         {
             w.Line();
-            w.Line($"public {ColumnCode.FieldType(column)} {Names.Id(column.Property)} => new(RelGenPath, __D.{Names.Id(column.Property)});");
+            var json = column.Kind == FieldKind.JsonObject ? $", {Names.Descriptor}.{ColumnCode.JsonInfo(column)}" : "";
+            w.Line($"public {ColumnCode.FieldType(column)} {Names.Id(column.Property)} => new(RelGenPath, __D.{Names.Id(column.Property)}{json});");
         }
         for (var i = 0; i < model.Relations.Count; i++)
         {

@@ -52,8 +52,9 @@ internal static class ReverseEmitter
         var parameters = new List<Parameter>();
         foreach (var column in source.Columns)
         {
-            // The version starts where the object's initial value puts it; every UPDATE moves it on.
-            if (column == source.Key || column.RelationIndex == relationIndex || column.IsVersion)
+            // The version starts where the object's initial value puts it; every UPDATE moves it on. A setter only the model
+            // (or its base) may call (private, protected) cannot be set from here: the column keeps its initial value.
+            if (column == source.Key || column.RelationIndex == relationIndex || column.IsVersion || (column.RelationIndex < 0 && !column.IsAssignable))
                 continue;
             // Another relation is passed as the object when this code may assign it, else as its key.
             if (column.RelationIndex >= 0 && source.Relations[column.RelationIndex].IsAssignable)

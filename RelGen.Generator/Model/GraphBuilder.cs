@@ -53,7 +53,8 @@ internal static class GraphBuilder
             new EquatableArray<ModelEmitSpec>(emitSpecs),
             new EquatableArray<StubSpec>(stubs),
             new EquatableArray<ClashSpec>(clashes),
-            new EquatableArray<string>(models.Select(m => m.FullName)));
+            new EquatableArray<string>(models.Select(m => m.FullName)),
+            results.Any(r => r.Model is null));
     }
 
     /// <summary>Reverse names must be unique on the target and must not hide its own members.</summary>

@@ -5,4 +5,5 @@ namespace RelGen.Generator.Model;
 /// <param name="Stubs">Plain implementations for models with errors.</param>
 /// <param name="Clashes">Cross-model name clashes, located later.</param>
 /// <param name="Registered">The models the registration file registers, by full name.</param>
-internal sealed record ModelGraph(EquatableArray<ModelEmitSpec> Models, EquatableArray<StubSpec> Stubs, EquatableArray<ClashSpec> Clashes, EquatableArray<string> Registered);
+/// <param name="HasInvalidModels">True when a [Model] class has errors: the schema would be incomplete, so none is described.</param>
+internal sealed record ModelGraph(EquatableArray<ModelEmitSpec> Models, EquatableArray<StubSpec> Stubs, EquatableArray<ClashSpec> Clashes, EquatableArray<string> Registered, bool HasInvalidModels);

@@ -13,6 +13,7 @@ namespace RelGen.Generator.Model;
 /// <param name="Ordering">The default ordering.</param>
 /// <param name="MemberNames">Names the class declares, sorted (to catch collisions with generated names).</param>
 /// <param name="HasParameterlessConstructor">True when <c>new T()</c> works, for the typed <c>CreateAsync</c>.</param>
+/// <param name="Schema">The table's key, foreign keys, indexes and constraints, named (the snapshot's, not the model file's).</param>
 internal sealed record ModelSpec(
     string Namespace,
     string ClassName,
@@ -25,7 +26,8 @@ internal sealed record ModelSpec(
     EquatableArray<RelationSpec> Relations,
     EquatableArray<OrderingSpec> Ordering,
     EquatableArray<string> MemberNames,
-    bool HasParameterlessConstructor)
+    bool HasParameterlessConstructor,
+    ModelSchemaSpec Schema)
 {
     /// <summary>The class as C# source, <c>global::</c>-qualified, keywords escaped.</summary>
     public string FullName => Namespace.Length == 0 ? "global::" + Emit.Names.Id(ClassName) : "global::" + Emit.Names.Dotted(Namespace) + "." + Emit.Names.Id(ClassName);

@@ -10,4 +10,9 @@ internal static class TrackingNames
     public const string ModelFiles = "RelGen.ModelFiles";
     public const string Stubs = "RelGen.Stubs";
     public const string Registration = "RelGen.Registration";
+    public const string ReferencedModels = "RelGen.ReferencedModels";
+    public const string Schema = "RelGen.Schema";
+    public const string MigrationFiles = "RelGen.MigrationFiles";
+    public const string Migrations = "RelGen.Migrations";
+    public const string PendingChanges = "RelGen.PendingChanges";
 }

@@ -4,7 +4,7 @@ using RelGen.Generator.Model;
 
 namespace RelGen.Generator.Parsing;
 
-/// <summary>Finds where a cross-model clash sits (the relation property) once the specs have found it.</summary>
+/// <summary>Finds where a cross-model clash sits (the relation property, or the model) once the specs have found it.</summary>
 internal static class ClashLocator
 {
     public static Diagnostic ToDiagnostic(ClashSpec clash, Compilation compilation)
@@ -12,7 +12,10 @@ internal static class ClashLocator
         Location? location = null;
         if (compilation.GetTypeByMetadataName(clash.ModelMetadataName) is { } type)
         {
-            foreach (var member in type.GetMembers(clash.Property))
+            // An empty property means the model itself (a table name taken twice, say).
+            if (clash.Property.Length == 0)
+                location = type.FirstLocation();
+            foreach (var member in clash.Property.Length == 0 ? [] : type.GetMembers(clash.Property))
             {
                 location = member.FirstLocation();
                 break;

@@ -2,18 +2,19 @@ using Microsoft.CodeAnalysis;
 
 namespace RelGen.Generator.Parsing;
 
-/// <summary>Finds a model's primary key: the property marked [PrimaryKey], else the property named Id.</summary>
+/// <summary>
+/// Finds a model's primary key among its properties and its base classes' (<see cref="PropertyCollector"/>): the property
+/// marked <c>[PrimaryKey]</c> (or DataAnnotations' <c>[Key]</c>, EF Core's habit), else the property named Id.
+/// </summary>
 internal static class KeyFinder
 {
-    public static (IPropertySymbol? Key, IPropertySymbol? Extra) Find(INamedTypeSymbol type)
+    public static (IPropertySymbol? Key, IPropertySymbol? Extra) Find(INamedTypeSymbol type, bool withBases = true)
     {
         IPropertySymbol? marked = null;
         IPropertySymbol? named = null;
-        foreach (var member in type.GetMembers())
+        foreach (var property in PropertyCollector.Properties(type, withBases))
         {
-            if (member is not IPropertySymbol { IsStatic: false, IsIndexer: false } property)
-                continue;
-            if (property.Has(KnownNames.PrimaryKey))
+            if (IsMarked(property))
             {
                 if (marked is not null)
                     return (marked, property);
@@ -33,4 +34,6 @@ internal static class KeyFinder
         var key = Find(type).Key;
         return key is null ? ("Id", null) : (key.Name, key.Type);
     }
+
+    private static bool IsMarked(IPropertySymbol property) => property.Has(KnownNames.PrimaryKey) || property.Has(KnownNames.Key);
 }

@@ -13,20 +13,25 @@ namespace RelGen.Generator.Parsing;
 /// Turns one <c>[Model]</c> class into a <see cref="ModelSpec"/> and diagnostics. The only code in the
 /// generator that touches symbols and syntax.
 /// </summary>
-internal sealed class ModelParser
+internal sealed partial class ModelParser
 {
     private readonly INamedTypeSymbol _type;
+    private readonly Compilation _compilation;
     private readonly List<DiagnosticInfo> _diagnostics = [];
     private readonly List<ColumnSpec> _columns = [];
     private readonly List<RelationSpec> _relations = [];
     private readonly List<string> _stubs = [];
 
-    private ModelParser(INamedTypeSymbol type) => _type = type;
+    private ModelParser(INamedTypeSymbol type, Compilation compilation)
+    {
+        _type = type;
+        _compilation = compilation;
+    }
 
     public static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
         var type = (INamedTypeSymbol)context.TargetSymbol;
-        return new ModelParser(type).Parse((ClassDeclarationSyntax)context.TargetNode, cancellationToken);
+        return new ModelParser(type, context.SemanticModel.Compilation).Parse((ClassDeclarationSyntax)context.TargetNode, cancellationToken);
     }
 
     private string Name => _type.Name;
@@ -38,7 +43,13 @@ internal sealed class ModelParser
         if (_type.ContainingType is not null || _type.IsGenericType)
             return Fail(DiagnosticDescriptors.UnsupportedModelShape, declaration.Identifier.GetLocation(), Name);
 
-        var (key, extraKey) = KeyFinder.Find(_type);
+        // Properties of base classes are columns too, unless the base is itself a model (not supported yet).
+        var modelBase = PropertyCollector.ModelBase(_type);
+        if (modelBase is not null)
+            Report(DiagnosticDescriptors.ModelDerivesFromModel, declaration.Identifier.GetLocation(), Name, modelBase.Name);
+        var withBases = modelBase is null;
+
+        var (key, extraKey) = KeyFinder.Find(_type, withBases);
         if (extraKey is not null)
             Report(DiagnosticDescriptors.MultipleKeys, extraKey.FirstLocation(), Name, key!.Name, extraKey.Name);
 
@@ -46,19 +57,37 @@ internal sealed class ModelParser
         if (keyGenerated)
             _columns.Add(new ColumnSpec("Id", "id", "int", FieldKind.Int32, false, "integer", 0, null, null, null, -1));
 
-        foreach (var member in _type.GetMembers())
+        foreach (var property in PropertyCollector.Properties(_type, withBases))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (member is not IPropertySymbol { IsStatic: false, IsIndexer: false } property || property.Has(KnownNames.NotMapped))
+            if (property.Has(KnownNames.NotMapped))
                 continue;
+            var inherited = PropertyCollector.IsInherited(property, _type);
             if (property.Attribute(KnownNames.ForeignKey) is { } foreignKey)
             {
                 if (property.Has(KnownNames.ConcurrencyCheck))
                     Report(DiagnosticDescriptors.UnsupportedVersion, property.FirstLocation(), Name, property.Name, "it is a relation");
+                if (inherited)
+                {
+                    ReportBase(property, "has [ForeignKey]; RelGen implements a relation in the model's own partial class, so declare it there");
+                    continue;
+                }
                 AddRelation(property, foreignKey);
             }
             else if (property.DeclaredAccessibility == Accessibility.Public && property.GetMethod is not null && property.SetMethod is not null)
+            {
+                if (inherited && !_compilation.IsSymbolAccessibleWithin(property.SetMethod, _type, _type))
+                {
+                    ReportBase(property, "its setter is not accessible from '" + Name + "', which must set it when it reads a row; make the setter public, internal or protected, or mark the property [NotMapped]");
+                    continue;
+                }
                 AddColumn(property);
+            }
+            else
+            {
+                continue;
+            }
+            CheckAnnotations(property);
         }
 
         var keyIndex = _columns.FindIndex(c => c.Property == (key?.Name ?? "Id"));
@@ -83,17 +112,20 @@ internal sealed class ModelParser
 
         var ordering = ParseOrdering();
         CheckGeneratedNames(keyGenerated);
+        var table = TableName();
+        var schema = HasErrors ? ModelSchemaSpec.Empty : ParseSchema(table, keyIndex);
 
         if (HasErrors)
             return new ParseResult(null, new StubSpec(Namespace, Name, new EquatableArray<string>(_stubs)), new EquatableArray<DiagnosticInfo>(_diagnostics));
 
         var memberNames = _type.GetMembers().Select(m => m.Name).Concat(_type.GetTypeMembers().Select(t => t.Name))
+            .Concat(PropertyCollector.BaseClasses(_type).SelectMany(b => b.GetMembers()).Where(m => m.DeclaredAccessibility != Accessibility.Private).Select(m => m.Name))
             .Distinct().OrderBy(n => n, System.StringComparer.Ordinal);
         var spec = new ModelSpec(
             Namespace,
             Name,
             _type.DeclaredAccessibility == Accessibility.Public ? "public" : "internal",
-            TableName(),
+            table,
             new EquatableArray<ColumnSpec>(_columns),
             keyIndex,
             keyIsIdentity,
@@ -101,23 +133,20 @@ internal sealed class ModelParser
             new EquatableArray<RelationSpec>(_relations),
             ordering,
             new EquatableArray<string>(memberNames),
-            _type.InstanceConstructors.Any(c => c.Parameters.Length == 0 && c.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal));
-        return new ParseResult(spec, null, EquatableArray<DiagnosticInfo>.Empty);
+            _type.InstanceConstructors.Any(c => c.Parameters.Length == 0 && c.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal),
+            schema);
+        // Warnings (RG0029) travel with a valid model.
+        return new ParseResult(spec, null, new EquatableArray<DiagnosticInfo>(_diagnostics));
     }
 
-    private bool HasErrors => _diagnostics.Count > 0;
+    private bool HasErrors => _diagnostics.Any(d => DiagnosticDescriptors.ById(d.Id).DefaultSeverity == DiagnosticSeverity.Error);
 
     private string Namespace => _type.ContainingNamespace.IsGlobalNamespace ? "" : _type.ContainingNamespace.ToDisplayString();
 
-    private string TableName()
-    {
-        var attribute = _type.Attribute(KnownNames.Model);
-        return attribute?.Named("Table")?.Value as string is { Length: > 0 } table ? table : Naming.SnakeCase(Name);
-    }
-
     private void AddColumn(IPropertySymbol property)
     {
-        var mapped = TypeMapper.Map(property.Type);
+        var json = JsonContext(property);
+        var mapped = json is null ? TypeMapper.Map(property.Type) : TypeMapper.MapJson(property.Type);
         if (mapped is null)
         {
             var hint = IsModel(property.Type)
@@ -131,25 +160,52 @@ internal sealed class ModelParser
         var maxLength = 0;
         if (mapped.Kind == FieldKind.String)
             maxLength = MaxLength(property);
+        var sqlType = mapped.Kind == FieldKind.Array
+            ? mapped.ElementSqlType + "[]"
+            : TypeMapper.SqlType(mapped.Kind, maxLength, mapped.EnumUnderlying);
+        if (mapped.Kind == FieldKind.Decimal && Precision(property) is { } precision)
+            sqlType = precision;
         var defaults = property.Attribute(KnownNames.DefaultValue) is { ConstructorArguments.Length: 1 } attribute
             ? DefaultValues.From(attribute.ConstructorArguments[0])
             : null;
         var isVersion = property.Has(KnownNames.ConcurrencyCheck) && IsVersion(property, mapped);
+        var defaultSql = DefaultSql(property, defaults?.Sql);
+        _columnProperties[property.Name] = property;
         _columns.Add(new ColumnSpec(
             property.Name,
-            Naming.SnakeCase(property.Name),
+            ColumnName(property, Naming.SnakeCase(property.Name)),
             mapped.Type,
             mapped.Kind,
             mapped.IsNullable,
-            TypeMapper.SqlType(mapped.Kind, maxLength, mapped.EnumUnderlying),
+            sqlType,
             maxLength,
             mapped.EnumUnderlying,
             defaults?.CSharp,
-            defaults?.Sql,
+            defaultSql,
             -1,
             property.SetMethod is { IsInitOnly: false, DeclaredAccessibility: Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal },
             property.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is PropertyDeclarationSyntax { Initializer: not null }),
-            isVersion));
+            ElementType: mapped.ElementType,
+            JsonContext: json,
+            IsStruct: property.Type.IsValueType,
+            IsVersion: isVersion,
+            ValidatesEmail: mapped.Kind == FieldKind.String && property.Has(KnownNames.EmailAddress),
+            IsAssignable: property.SetMethod?.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal));
+    }
+
+    /// <summary>The <c>JsonSerializerContext</c> of a <c>[Json(typeof(…))]</c> property, fully qualified; null without the attribute.</summary>
+    private static string? JsonContext(IPropertySymbol property)
+        => property.Attribute(KnownNames.Json) is { ConstructorArguments.Length: 1 } attribute && attribute.ConstructorArguments[0].Value is ITypeSymbol context
+            ? context.FullyQualified()
+            : null;
+
+    /// <summary><c>numeric(p, s)</c> from <c>[Precision(p, s)]</c> on a decimal property.</summary>
+    private static string? Precision(IPropertySymbol property)
+    {
+        if (property.Attribute(KnownNames.Precision) is not { ConstructorArguments.Length: 2 } attribute
+            || attribute.ConstructorArguments[0].Value is not int precision || attribute.ConstructorArguments[1].Value is not int scale)
+            return null;
+        return "numeric(" + precision + "," + scale + ")";
     }
 
     /// <summary>
@@ -246,7 +302,7 @@ internal sealed class ModelParser
             : (mappedKey.Kind, mappedKey.Type, mappedKey.EnumUnderlying);
         _columns.Add(new ColumnSpec(
             property.Name + "Id",
-            Naming.SnakeCase(property.Name) + "_id",
+            ColumnName(property, Naming.SnakeCase(property.Name) + "_id"),
             keyClrType,
             keyKind,
             isNullable,
@@ -256,6 +312,8 @@ internal sealed class ModelParser
             defaultLiteral,
             defaultSql,
             _relations.Count));
+        _columnProperties[property.Name + "Id"] = property;
+        _relationTargets.Add((SchemaNames.Table(target), SchemaNames.KeyColumn(target), onDelete));
         _relations.Add(new RelationSpec(
             property.Name,
             modifiers,
@@ -317,11 +375,11 @@ internal sealed class ModelParser
             generated.Add((relation.Property + "Id", "the key of relation '" + relation.Property + "'"));
         foreach (var (name, purpose) in generated)
         {
-            foreach (var member in _type.GetMembers(name))
+            foreach (var member in PropertyCollector.MembersNamed(_type, name))
             {
                 if (member.IsImplicitlyDeclared)
                     continue;
-                Report(DiagnosticDescriptors.GeneratedNameCollision, member.FirstLocation(), name, Name, purpose, "");
+                Report(DiagnosticDescriptors.GeneratedNameCollision, SourceLocation(member), name, Name, purpose, "");
                 break;
             }
             foreach (var nested in _type.GetTypeMembers(name))
@@ -329,8 +387,8 @@ internal sealed class ModelParser
         }
         if (keyGenerated)
         {
-            foreach (var member in _type.GetMembers("Id"))
-                Report(DiagnosticDescriptors.GeneratedNameCollision, member.FirstLocation(), "Id", Name, "the generated key", "; or declare the key as a public int or long property 'Id'");
+            foreach (var member in PropertyCollector.MembersNamed(_type, "Id"))
+                Report(DiagnosticDescriptors.GeneratedNameCollision, SourceLocation(member), "Id", Name, "the generated key", "; or declare the key as a public int or long property 'Id'");
         }
     }
 

@@ -19,6 +19,8 @@ internal static class TypeMapper
             nullable = true;
         }
 
+        if (type is IArrayTypeSymbol { Rank: 1 } array && array.ElementType.SpecialType != SpecialType.System_Byte)
+            return MapArray(array, nullable);
         var kind = KindOf(type);
         if (kind is null)
             return null;
@@ -26,6 +28,19 @@ internal static class TypeMapper
         if (kind == FieldKind.Enum)
             underlying = ((INamedTypeSymbol)type).EnumUnderlyingType!.ToDisplayString();
         return new MappedType(kind.Value, type.FullyQualified(), nullable, underlying);
+    }
+
+    /// <summary>An array of a mapped scalar type, NOT NULL elements of a value type (<c>int[]</c>; <c>int?[]</c> is not mapped).</summary>
+    private static MappedType? MapArray(IArrayTypeSymbol array, bool nullable)
+    {
+        var element = array.ElementType;
+        if (element is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T })
+            return null;
+        var kind = KindOf(element);
+        if (kind is null or FieldKind.Enum or FieldKind.Bytes or FieldKind.Json)
+            return null;
+        var elementType = element.FullyQualified();
+        return new MappedType(FieldKind.Array, elementType + "[]", nullable, null, elementType, SqlType(kind.Value, 0, null));
     }
 
     private static FieldKind? KindOf(ITypeSymbol type)
@@ -46,6 +61,8 @@ internal static class TypeMapper
             return FieldKind.Bytes;
         if (type.TypeKind == TypeKind.Enum)
             return FieldKind.Enum;
+        if (type.ContainingNamespace?.ToDisplayString() == "System.Text.Json" && type.MetadataName is "JsonDocument" or "JsonElement")
+            return FieldKind.Json;
         if (type.ContainingNamespace?.ToDisplayString() != "System")
             return null;
         return type.MetadataName switch
@@ -54,6 +71,7 @@ internal static class TypeMapper
             "TimeOnly" => FieldKind.TimeOnly,
             "DateTimeOffset" => FieldKind.DateTimeOffset,
             "Guid" => FieldKind.Guid,
+            "TimeSpan" => FieldKind.Interval,
             _ => null,
         };
     }
@@ -74,6 +92,8 @@ internal static class TypeMapper
         FieldKind.DateTimeOffset => "timestamp with time zone",
         FieldKind.Guid => "uuid",
         FieldKind.Bytes => "bytea",
+        FieldKind.Interval => "interval",
+        FieldKind.Json or FieldKind.JsonObject => "jsonb",
         _ => enumUnderlying switch
         {
             "byte" or "sbyte" or "short" => "smallint",
@@ -81,6 +101,15 @@ internal static class TypeMapper
             _ => "integer",
         },
     };
+
+    /// <summary>A property marked <c>[Json]</c>: a class, record, interface or array the context has metadata for, stored as <c>jsonb</c>.</summary>
+    public static MappedType? MapJson(ITypeSymbol type)
+    {
+        var nullable = type.NullableAnnotation == NullableAnnotation.Annotated;
+        return type.TypeKind is TypeKind.Class or TypeKind.Array or TypeKind.Interface && type.SpecialType != SpecialType.System_String
+            ? new MappedType(FieldKind.JsonObject, type.FullyQualified(), nullable, null)
+            : null;
+    }
 
     /// <summary>The kinds a primary key may have.</summary>
     public static bool IsKeyKind(FieldKind kind) => kind is FieldKind.Int32 or FieldKind.Int64 or FieldKind.Guid or FieldKind.String;

@@ -28,6 +28,27 @@ internal static class QueryCommand
         }
     }
 
+    /// <summary>
+    /// Binds <paramref name="state"/>'s select as the query of a cursor (<c>DECLARE name NO SCROLL CURSOR FOR …</c>, whose
+    /// rows <c>FETCH</c> reads a chunk at a time), and logs it.
+    /// </summary>
+    public static CompiledQuery BindCursor(RelGenDatabase database, NpgsqlCommand command, QueryState state, string cursor)
+    {
+        var writer = ShapeWriter.Rent(command.Parameters);
+        try
+        {
+            state.Write(writer, QueryKind.Select);
+            var compiled = QueryCache.Get(writer);
+            command.CommandText = "DECLARE " + cursor + " NO SCROLL CURSOR FOR " + compiled.Sql;
+            database.Log.Command(command.CommandText);
+            return compiled;
+        }
+        finally
+        {
+            ShapeWriter.Return(writer);
+        }
+    }
+
     /// <summary>The SQL text of <paramref name="state"/> as <paramref name="kind"/>, without values.</summary>
     public static string Sql(QueryState state, QueryKind kind)
     {

@@ -15,6 +15,10 @@ public sealed class Column<TModel, TValue> : ColumnDescriptor<TModel> where TMod
     private readonly Action<TModel, TValue>? _set;
     private readonly FieldRef<TModel, TValue>? _original;
 
+    // The type a value is sent as when RelGen chooses it: a [Json] column's JSON text as jsonb (PostgreSQL refuses text
+    // for a jsonb column), a date and time as timestamptz (StoredValues).
+    private readonly NpgsqlTypes.NpgsqlDbType? _dbType;
+
     internal Column(ModelDescriptor model, string property, string name, string sqlType, ColumnFlags flags, int maxLength, string? defaultSql,
         Func<TModel, TValue> get, Action<TModel, TValue>? set, FieldRef<TModel, TValue>? original)
         : base(model, property, name, sqlType, flags, maxLength, defaultSql)
@@ -22,6 +26,7 @@ public sealed class Column<TModel, TValue> : ColumnDescriptor<TModel> where TMod
         _get = get;
         _set = set;
         _original = original;
+        _dbType = typeof(TValue) == typeof(string) && sqlType == "jsonb" ? NpgsqlTypes.NpgsqlDbType.Jsonb : StoredValues.DbTypeOf<TValue>();
     }
 
     /// <summary>The value on <paramref name="entity"/>.</summary>
@@ -48,14 +53,23 @@ public sealed class Column<TModel, TValue> : ColumnDescriptor<TModel> where TMod
     }
 
     /// <summary>Adds the value on <paramref name="entity"/> as a typed parameter.</summary>
-    internal override void AddParameter(TModel entity, NpgsqlParameterCollection parameters) => parameters.Add(Parameters.Create(_get(entity)));
+    internal override void AddParameter(TModel entity, NpgsqlParameterCollection parameters)
+    {
+        var parameter = Parameters.Create(_get(entity));
+        if (_dbType is { } type)
+            parameter.NpgsqlDbType = type;
+        parameters.Add(parameter);
+    }
 
     internal override NpgsqlParameter ArrayParameter(IReadOnlyList<TModel> entities)
     {
         var values = new TValue[entities.Count];
         for (var i = 0; i < values.Length; i++)
-            values[i] = _get(entities[i]);
-        return new NpgsqlParameter<TValue[]> { TypedValue = values };
+            values[i] = StoredValues.ToStored(_get(entities[i]));
+        var parameter = new NpgsqlParameter<TValue[]> { TypedValue = values };
+        if (_dbType is { } type)
+            parameter.NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | type;
+        return parameter;
     }
 
     internal override bool IsNull(TModel entity) => _get(entity) is null;
@@ -91,8 +105,12 @@ public sealed class Column<TModel, TValue> : ColumnDescriptor<TModel> where TMod
     internal override ValueTask WriteAsync(TModel entity, NpgsqlBinaryImporter importer, CancellationToken cancellationToken)
     {
         var value = _get(entity);
-        return value is null
-            ? new ValueTask(importer.WriteNullAsync(cancellationToken))
+        if (value is null)
+            return new ValueTask(importer.WriteNullAsync(cancellationToken));
+        // The same mapping as a parameter's: a COPY row holds what an INSERT would have stored.
+        value = StoredValues.ToStored(value);
+        return _dbType is { } type
+            ? new ValueTask(importer.WriteAsync(value, type, cancellationToken))
             : new ValueTask(importer.WriteAsync(value, cancellationToken));
     }
 

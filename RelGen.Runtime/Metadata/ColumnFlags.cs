@@ -14,4 +14,6 @@ internal enum ColumnFlags
     Identity = 4,
     /// <summary>A <c>[ConcurrencyCheck]</c> version: every UPDATE matches it and sets the next value.</summary>
     Version = 8,
+    /// <summary><c>[EmailAddress]</c>: saving checks the value looks like an e-mail address, as DataAnnotations does.</summary>
+    EmailAddress = 16,
 }

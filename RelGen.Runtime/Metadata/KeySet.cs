@@ -46,6 +46,7 @@ internal sealed class KeySet<TKey> : KeySet where TKey : notnull
         var fresh = new KeySet<TKey>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var key = reader.GetFieldValue<TKey>(ordinal);
             if (Add(key))
                 fresh.Add(key);

@@ -27,10 +27,14 @@ public sealed class ModelBuilder<T, TKey>
         return key;
     }
 
-    /// <summary>Declares a column read and written through the object's property; <paramref name="original"/> holds its loaded value.</summary>
+    /// <summary>
+    /// Declares a column read and written through the object's property; <paramref name="original"/> holds its loaded value.
+    /// <paramref name="emailAddress"/> (<c>[EmailAddress]</c>) makes saving check the value's shape.
+    /// </summary>
     public Column<T, TValue> Column<TValue>(string property, string name, string sqlType, Func<T, TValue> get, Action<T, TValue>? set,
-        FieldRef<T, TValue> original, bool nullable = false, int maxLength = 0, string? defaultSql = null)
-        => _model.Add(new Column<T, TValue>(Open(), property, name, sqlType, nullable ? ColumnFlags.Nullable : ColumnFlags.None, maxLength, defaultSql,
+        FieldRef<T, TValue> original, bool nullable = false, int maxLength = 0, string? defaultSql = null, bool emailAddress = false)
+        => _model.Add(new Column<T, TValue>(Open(), property, name, sqlType,
+            (nullable ? ColumnFlags.Nullable : ColumnFlags.None) | (emailAddress ? ColumnFlags.EmailAddress : ColumnFlags.None), maxLength, defaultSql,
             get, set, original));
 
     /// <summary>

@@ -10,7 +10,7 @@ namespace RelGen.Metadata;
 /// <see cref="IModelBinding{T}"/>: reading a row, reaching the object's state and creating its lookup. Everything else is
 /// generic runtime code over these types.
 /// </summary>
-public abstract class ModelDescriptor<T> : ModelDescriptor where T : class, IModel<T>
+public abstract class ModelDescriptor<T> : ModelDescriptor, IRowReader<T> where T : class, IModel<T>
 {
     private readonly List<ColumnDescriptor<T>> _typedColumns = [];
     private readonly List<IRelationFrom<T>> _typedRelations = [];
@@ -43,6 +43,8 @@ public abstract class ModelDescriptor<T> : ModelDescriptor where T : class, IMod
 
     /// <inheritdoc cref="IModelBinding{T}.Read"/>
     internal T Read(DbDataReader reader, int offset, LoadContext context) => _binding.Read(reader, offset, context);
+
+    T IRowReader<T>.Read(DbDataReader reader, int offset, LoadContext context) => _binding.Read(reader, offset, context);
 
     /// <inheritdoc cref="IModelBinding{T}.Context"/>
     internal ref LoadContext? Context(T entity) => ref _binding.Context(entity);

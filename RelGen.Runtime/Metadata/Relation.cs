@@ -113,6 +113,11 @@ public sealed class Relation<TSource, TTarget, TKey> : RelationDescriptor<TSourc
 
     void IRelationFrom<TSource>.PrepareSave(TSource source) => PrepareSave(source);
 
+    internal override async Task<LoadedSet> PrefetchAsync(RelGenDatabase database, LoadedSet parents, bool reverse, QueryState? query,
+        PrefetchPath[] deeper, ConnectionLease? lease, CancellationToken cancellationToken)
+        => reverse
+            ? await Prefetcher.LoadReverseAsync(database, this, ((LoadedSet<TTarget>)parents).Items, query, deeper, lease, cancellationToken).ConfigureAwait(false)
+            : await Prefetcher.LoadForwardAsync(database, this, ((LoadedSet<TSource>)parents).Items, query, deeper, lease, cancellationToken).ConfigureAwait(false);
     void IRelationFrom<TSource>.Refreshed(TSource entity, TSource fresh)
     {
         if (_related(fresh) is { } loaded)
@@ -121,9 +126,6 @@ public sealed class Relation<TSource, TTarget, TKey> : RelationDescriptor<TSourc
             && (!Keys.TryGet(entity, out var key) || !EqualityComparer<TKey>.Default.Equals(key, TargetModel.GetKey(cached))))
             _related(entity) = null;
     }
-
-    internal override Task PrefetchAsync<TParent>(RelGenDatabase database, List<TParent> parents, QueryState? query, CancellationToken cancellationToken)
-        => Prefetcher.LoadAsync(database, this, (List<TTarget>)(object)parents, query, cancellationToken);
 
     internal override async Task<List<object>> ReadBlockingAsync(RelGenDatabase database, ConnectionLease lease, KeySet parentKeys, CancellationToken cancellationToken)
     {
@@ -134,7 +136,10 @@ public sealed class Relation<TSource, TTarget, TKey> : RelationDescriptor<TSourc
         await using var reader = await lease.ExecuteReaderAsync(command, cancellationToken).ConfigureAwait(false);
         var objects = new List<object>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
             objects.Add(_source.Read(reader, 0, context));
+        }
         return objects;
     }
 

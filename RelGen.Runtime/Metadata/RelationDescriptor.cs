@@ -45,11 +45,13 @@ public abstract class RelationDescriptor
     public bool IsNullable => Column.IsNullable;
 
     /// <summary>
-    /// Loads the objects pointing at each of <paramref name="parents"/> (objects of <see cref="Target"/>) in one query, and
-    /// caches them for the parents' reverse managers (<c>PrefetchRelated</c>).
+    /// One <c>PrefetchRelated</c> hop over this relation, in one query: <paramref name="reverse"/>, the objects pointing at each
+    /// of <paramref name="parents"/> (objects of <see cref="Target"/>), cached for the parents' reverse managers; forward, the
+    /// object each parent (an object of <see cref="Source"/>) points at, attached to it. <paramref name="query"/> reads them
+    /// instead of the model's plain query; <paramref name="deeper"/> are the nested paths below this hop.
     /// </summary>
-    internal abstract Task PrefetchAsync<TParent>(RelGenDatabase database, List<TParent> parents, QueryState? query, CancellationToken cancellationToken)
-        where TParent : class;
+    internal abstract Task<Loading.LoadedSet> PrefetchAsync(RelGenDatabase database, Loading.LoadedSet parents, bool reverse, QueryState? query,
+        Loading.PrefetchPath[] deeper, Execution.ConnectionLease? lease, CancellationToken cancellationToken);
 
     /// <summary>Reads the objects of <see cref="Source"/> pointing at <paramref name="parentKeys"/> (keys of <see cref="Target"/>): what may block a Protect or Restrict delete.</summary>
     internal abstract Task<List<object>> ReadBlockingAsync(RelGenDatabase database, Execution.ConnectionLease lease, KeySet parentKeys, CancellationToken cancellationToken);

@@ -18,4 +18,7 @@ internal enum LookupOperator
     Regex,
     IRegex,
     NotEqual,
+    ArrayContains,
+    ArrayContainedBy,
+    ArrayOverlaps,
 }

@@ -5,9 +5,10 @@ namespace RelGen.Query;
 
 /// <summary>
 /// A lookup of a model with key type <typeparamref name="TKey"/>: besides its fields, the relation itself compares with
-/// instances and key values (<c>a.Reporter == r</c>, <c>a.Reporter.In(1, 2)</c>), and <c>IsNull()</c>.
+/// instances and key values (<c>a.Reporter == r</c>, <c>a.Reporter.In(1, 2)</c>), and <c>IsNull()</c>; in <c>Select</c> it is the
+/// model's objects.
 /// </summary>
-public abstract class ModelLookup<TModel, TKey> : ModelLookup
+public abstract class ModelLookup<TModel, TKey> : ModelLookup, ISelectable<TModel>
     where TModel : class, IModel<TModel>
     where TKey : notnull
 {
@@ -20,6 +21,11 @@ public abstract class ModelLookup<TModel, TKey> : ModelLookup
     private static ModelDescriptor<TModel, TKey> Descriptor => (ModelDescriptor<TModel, TKey>)TModel.RelGenModel;
 
     private ColumnExpression<TKey> KeyColumn => new(new ColumnRef(RelGenPath, Model.Key));
+
+    /// <summary>The model itself (<c>r =&gt; r</c>) or a forward-related one (<c>a =&gt; a.Reporter</c>) as a <c>Select</c> term.</summary>
+    SelectTerm<TModel> ISelectable<TModel>.RelGenTerm => RelGenPath is { IsMultiValued: true }
+        ? throw new ArgumentException($"Select reads one {Model.Name} per row; '{this}' crosses a reverse relation: select an aggregate of it (Count(), Sum(), ...).")
+        : new ModelTerm<TModel>(RelGenPath);
 
     /// <summary>The key of a saved instance; an object without a key cannot be compared (Django: "must be saved").</summary>
     private TKey SavedKey(TModel model)

@@ -1,4 +1,5 @@
 using RelGen.Execution;
+using RelGen.Loading;
 using RelGen.Sql;
 
 namespace RelGen.Query;
@@ -53,7 +54,12 @@ internal static class QueryExecutor
             var rows = new RowMaterializer<T>(database, state, compiled);
             await using var reader = await lease.ExecutePreparedReaderAsync(command, cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                // Npgsql observes the token only while it waits for the server; rows already received are read regardless.
+                if (cancellationToken.IsCancellationRequested)
+                    AbandonedRead.Throw(command, lease, cancellationToken);
                 sink.Add(rows.Read(reader));
+            }
         }
         catch (Exception e) when (lease.Translate(e, cancellationToken) is { } error)
         {
@@ -65,11 +71,7 @@ internal static class QueryExecutor
         }
         var result = sink.Complete(state);
         if (state.Prefetch.Length > 0 && sink.Count > 0)
-        {
-            var loaded = sink.Loaded();
-            foreach (var path in state.Prefetch)
-                await path.Relation.PrefetchAsync(database, loaded, state, cancellationToken).ConfigureAwait(false);
-        }
+            await PrefetchRunner.RunAsync(database, sink.Loaded(), state.Prefetch, null, cancellationToken).ConfigureAwait(false);
         return result;
     }
 

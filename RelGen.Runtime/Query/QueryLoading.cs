@@ -1,10 +1,12 @@
+using RelGen.Loading;
+
 namespace RelGen.Query;
 
 /// <summary>
 /// How a query's objects are loaded: select-related paths, prefetches, fetch mode and known owner. Rarely set, so a
 /// <see cref="QueryState"/> holds one shared <see cref="None"/> instead of four fields of its own.
 /// </summary>
-internal sealed record QueryLoading(RelationPath[] SelectRelated, RelationPath[] Prefetch, FetchMode? FetchMode, KnownRelated? Known)
+internal sealed record QueryLoading(RelationPath[] SelectRelated, PrefetchPath[] Prefetch, FetchMode? FetchMode, KnownRelated? Known)
 {
     public static readonly QueryLoading None = new([], [], null, null);
 

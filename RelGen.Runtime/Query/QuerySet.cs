@@ -59,9 +59,12 @@ public partial class QuerySet<T, TLookup> : QuerySet<T>, IAsyncEnumerable<T>
     public QuerySet<T, TLookup> SelectRelated(params Func<TLookup, ModelLookup>[] relations)
         => With(State.WithSelectRelated(RelationPaths.Forward(Root, relations, nameof(SelectRelated))));
 
-    /// <summary>Loads reverse sets in one extra query per relation: <c>PrefetchRelated(r => r.Article)</c>.</summary>
+    /// <summary>
+    /// Loads relations in one extra query per relation hop: reverse sets (<c>r =&gt; r.Article</c>), forward objects
+    /// (<c>a =&gt; a.Reporter</c>), nested paths (<c>r =&gt; r.Article.Comment</c>, each hop once).
+    /// </summary>
     public QuerySet<T, TLookup> PrefetchRelated(params Func<TLookup, ModelLookup>[] relations)
-        => With(State.WithPrefetch(RelationPaths.Reverse(Root, relations)));
+        => With(State.WithPrefetch(RelationPaths.Prefetch(Root, relations)));
 
     /// <summary>What reading an unloaded relation of the returned objects does (see <see cref="RelGen.FetchMode"/>).</summary>
     public QuerySet<T, TLookup> WithFetchMode(FetchMode mode) => With(State.WithFetchMode(mode));
@@ -116,7 +119,7 @@ public partial class QuerySet<T, TLookup> : QuerySet<T>, IAsyncEnumerable<T>
     public Task<DeleteResult> DeleteAsync(CancellationToken cancellationToken = default)
         => Deleter.DeleteQueryAsync(Database, State, cancellationToken);
 
-    /// <summary>Streams the rows as they arrive.</summary>
+    /// <summary>Streams the rows as they arrive; with <c>PrefetchRelated</c>, a chunk at a time, each chunk's relations prefetched.</summary>
     public IAsyncEnumerator<T> GetAsyncEnumerator(CancellationToken cancellationToken = default)
         => new QueryEnumerator<T>(Database, State, cancellationToken);
 

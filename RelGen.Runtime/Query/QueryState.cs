@@ -1,3 +1,4 @@
+using RelGen.Loading;
 using RelGen.Metadata;
 using RelGen.Sql;
 
@@ -25,6 +26,7 @@ internal sealed class QueryState
         Limit = other.Limit;
         Offset = other.Offset;
         Loading = other.Loading;
+        Terms = other.Terms;
     }
 
     public ModelDescriptor Model { get; }
@@ -44,7 +46,7 @@ internal sealed class QueryState
 
     public RelationPath[] SelectRelated => Loading.SelectRelated;
 
-    public RelationPath[] Prefetch => Loading.Prefetch;
+    public PrefetchPath[] Prefetch => Loading.Prefetch;
 
     /// <summary>The fetch mode of the objects this query returns; null means the database's.</summary>
     public FetchMode? FetchMode => Loading.FetchMode;
@@ -54,6 +56,10 @@ internal sealed class QueryState
 
     public bool IsSliced => Limit is not null || Offset > 0;
 
+    /// <summary>The terms of a projection (<c>Select</c>), written for <see cref="QueryKind.Values"/> and <see cref="QueryKind.Aggregate"/>.</summary>
+    public SelectTerm[]? Terms { get; private init; }
+
+    public QueryState WithTerms(SelectTerm[] terms) => new(this) { Terms = terms };
     /// <summary>The row lock of <c>SelectForUpdate</c>, or null.</summary>
     public RowLock? Lock => Loading.Lock;
 
@@ -110,7 +116,32 @@ internal sealed class QueryState
         }
     }
 
-    public QueryState WithPrefetch(RelationPath[] paths) => new(this) { Loading = Loading with { Prefetch = [.. Prefetch, .. paths] } };
+    /// <summary>
+    /// Adds prefetch paths with every hop before them (<c>r =&gt; r.Article.Comment</c> loads the articles too), each once,
+    /// parents first; a query set given for a path that is already there replaces its default one (Django refuses two different ones).
+    /// </summary>
+    public QueryState WithPrefetch(PrefetchPath[] paths)
+    {
+        var all = new List<PrefetchPath>(Prefetch);
+        foreach (var path in paths)
+            Add(all, path);
+        return new(this) { Loading = Loading with { Prefetch = [.. all] } };
+
+        static void Add(List<PrefetchPath> all, PrefetchPath prefetch)
+        {
+            if (prefetch.Path.Parent is { } parent)
+                Add(all, new PrefetchPath(parent, null));
+            var index = all.FindIndex(p => p.Path.Equals(prefetch.Path));
+            if (index < 0)
+                all.Add(prefetch);
+            else if (prefetch.Query is not null)
+            {
+                if (all[index].Query is not null && !ReferenceEquals(all[index].Query, prefetch.Query))
+                    throw new ArgumentException($"'{prefetch.Path}' is prefetched twice with different query sets.");
+                all[index] = prefetch;
+            }
+        }
+    }
 
     public QueryState WithTake(int count)
     {
@@ -150,6 +181,11 @@ internal sealed class QueryState
         {
             foreach (var path in SelectRelated)
                 writer.Token(ShapeOp.SelectRelated, 0, path);
+        }
+        if (Terms is not null && kind is QueryKind.Values or QueryKind.Aggregate)
+        {
+            foreach (var term in Terms)
+                term.Write(writer);
         }
         if (Limit is { } limit)
         {

@@ -9,7 +9,7 @@ namespace RelGen.Query;
 /// and <c>AddAsync</c>. The generator derives one per relation, adding a typed <c>CreateAsync(named parameters…)</c>.
 /// After <c>PrefetchRelated</c> every terminal is served from what the prefetch loaded, until a write through the manager.
 /// </summary>
-public abstract class RelatedManager<TOwner, T, TLookup> : QuerySet<T, TLookup>
+public abstract class RelatedManager<TOwner, T, TLookup> : QuerySet<T, TLookup>, IAsyncEnumerable<T>
     where TOwner : class, IModel<TOwner>
     where T : class, IModel<T>
     where TLookup : ModelLookup
@@ -52,11 +52,32 @@ public abstract class RelatedManager<TOwner, T, TLookup> : QuerySet<T, TLookup>
     public new Task<bool> ExistsAsync(CancellationToken cancellationToken = default)
         => Relation.TryGetPrefetched(Owner, out var items) ? Task.FromResult(items.Count > 0) : base.ExistsAsync(cancellationToken);
 
+    /// <summary>The first related object in the manager's order, or null; from <c>PrefetchRelated</c>'s cache when the owner has one.</summary>
+    public new Task<T?> FirstOrDefaultAsync(CancellationToken cancellationToken = default)
+        => Relation.TryGetPrefetched(Owner, out var items) ? Task.FromResult(items.Count > 0 ? items[0] : null) : base.FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>The one related object; from <c>PrefetchRelated</c>'s cache when the owner has one (throwing as a query would).</summary>
+    public new Task<T> GetAsync(CancellationToken cancellationToken = default)
+    {
+        if (!Relation.TryGetPrefetched(Owner, out var items))
+            return base.GetAsync(cancellationToken);
+        return items.Count switch
+        {
+            1 => Task.FromResult(items[0]),
+            0 => Task.FromException<T>(new DoesNotExistException(T.RelGenModel.Name)),
+            _ => Task.FromException<T>(new MultipleObjectsReturnedException(T.RelGenModel.Name, items.Count)),
+        };
+    }
+
     /// <summary>Streams the related objects; from <c>PrefetchRelated</c>'s cache when the owner has one.</summary>
     public new IAsyncEnumerator<T> GetAsyncEnumerator(CancellationToken cancellationToken = default)
         => Relation.TryGetPrefetched(Owner, out var items)
             ? new ListEnumerator<T>(items, cancellationToken)
             : base.GetAsyncEnumerator(cancellationToken);
+
+    // Re-implemented so that what enumerates the manager as an IAsyncEnumerable (WithCancellation, ConfigureAwait, LINQ
+    // operators) is served from the prefetched set too, not only `await foreach` bound to the method above.
+    IAsyncEnumerator<T> IAsyncEnumerable<T>.GetAsyncEnumerator(CancellationToken cancellationToken) => GetAsyncEnumerator(cancellationToken);
 
     /// <summary>Points <paramref name="entity"/> at the owner, inserts it and returns it.</summary>
     public async Task<T> CreateAsync(T entity, CancellationToken cancellationToken = default)

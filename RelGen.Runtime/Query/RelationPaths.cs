@@ -1,6 +1,8 @@
+using RelGen.Loading;
+
 namespace RelGen.Query;
 
-/// <summary>Turns <c>SelectRelated</c>/<c>PrefetchRelated</c> lambdas into paths, refusing the wrong direction.</summary>
+/// <summary>Turns <c>SelectRelated</c>/<c>PrefetchRelated</c> lambdas into paths, refusing what cannot be loaded that way.</summary>
 internal static class RelationPaths
 {
     public static RelationPath[] Forward<TLookup>(TLookup root, Func<TLookup, ModelLookup>[] relations, string method)
@@ -17,17 +19,15 @@ internal static class RelationPaths
         return paths;
     }
 
-    public static RelationPath[] Reverse<TLookup>(TLookup root, Func<TLookup, ModelLookup>[] relations)
+    /// <summary>Prefetch paths: any relation, forward or reverse, at any depth (<c>r =&gt; r.Article.Comment</c>, <c>a =&gt; a.Reporter</c>).</summary>
+    public static PrefetchPath[] Prefetch<TLookup>(TLookup root, Func<TLookup, ModelLookup>[] relations)
     {
-        var paths = new RelationPath[relations.Length];
+        var paths = new PrefetchPath[relations.Length];
         for (var i = 0; i < relations.Length; i++)
-        {
-            var lookup = relations[i](root);
-            var path = lookup.RelGenPath;
-            if (path is not { IsReverse: true, Parent: null })
-                throw new ArgumentException($"PrefetchRelated takes a reverse relation of the model itself; '{lookup}' is not one (use SelectRelated for forward relations).", nameof(relations));
-            paths[i] = path;
-        }
+            paths[i] = new PrefetchPath(PathOf(relations[i](root)), null);
         return paths;
     }
+
+    public static RelationPath PathOf(ModelLookup lookup)
+        => lookup.RelGenPath ?? throw new ArgumentException($"PrefetchRelated takes a relation; '{lookup}' is the model itself.");
 }

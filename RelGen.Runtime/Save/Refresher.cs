@@ -31,8 +31,6 @@ internal static class Refresher
         model.Context(entity) = mode is null && state.Prefetch.Length == 0 ? database.ContextFor(route) : new LoadContext(database, mode, peers: null, route);
         if (state.Prefetch.Length == 0)
             return;
-        List<T> owner = [entity];
-        foreach (var path in state.Prefetch)
-            await path.Relation.PrefetchAsync(database, owner, state, cancellationToken).ConfigureAwait(false);
+        await Loading.PrefetchRunner.RunAsync(database, [entity], state.Prefetch, null, cancellationToken).ConfigureAwait(false);
     }
 }

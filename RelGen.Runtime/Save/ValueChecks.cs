@@ -3,9 +3,9 @@ using RelGen.Metadata;
 namespace RelGen.Save;
 
 /// <summary>
-/// The checks a value passes before it is sent: NULL in a NOT NULL column, and text PostgreSQL would refuse or count
-/// differently (a NUL character, a lone surrogate, more characters than <c>[MaxLength]</c> — counted as PostgreSQL's
-/// <c>varchar(n)</c> and Django count them, in Unicode code points, not UTF-16 units).
+/// The checks a value passes before it is saved: NULL in a NOT NULL column, more characters than <c>[MaxLength]</c> —
+/// counted as PostgreSQL's <c>varchar(n)</c> and Django count them, in Unicode code points, not UTF-16 units — and
+/// what no column can take (<see cref="ValueProblems"/>), and <c>[EmailAddress]</c>.
 /// </summary>
 internal static class ValueChecks<TValue>
 {
@@ -17,41 +17,25 @@ internal static class ValueChecks<TValue>
                 throw new ModelValidationException(column.Model.Name, column.Property, "the column is NOT NULL but the value is null.");
             return;
         }
+        if (ValueProblems.Of(value) is { } problem)
+            throw new ModelValidationException(column.Model.Name, column.Property, "the value " + problem + ".");
         if (typeof(TValue) == typeof(string))
-            Text(column, (string)(object)value);
+        {
+            if (column.MaxLength > 0)
+                Length(column, (string)(object)value);
+            if ((column.Flags & ColumnFlags.EmailAddress) != 0 && !EmailAddresses.IsValid((string)(object)value))
+                throw new ModelValidationException(column.Model.Name, column.Property, EmailAddresses.Problem);
+        }
     }
 
-    private static void Text(ColumnDescriptor column, string value)
+    private static void Length(ColumnDescriptor column, string value)
     {
-        if (value.Contains('\0', StringComparison.Ordinal))
-            throw new ModelValidationException(column.Model.Name, column.Property, "the value holds a NUL character, which PostgreSQL text cannot store.");
-        var characters = TextChecks.CountCodePoints(value, out var loneSurrogateAt);
-        if (loneSurrogateAt >= 0)
-            throw new ModelValidationException(column.Model.Name, column.Property,
-                $"the value holds a lone UTF-16 surrogate at index {loneSurrogateAt}, which is not text and cannot be encoded as UTF-8.");
-        if (column.MaxLength > 0 && characters > column.MaxLength)
+        // A code point is one or two UTF-16 units: only a string longer than the limit in units can be too long.
+        if (value.Length <= column.MaxLength)
+            return;
+        var characters = ValueProblems.CountCodePoints(value);
+        if (characters > column.MaxLength)
             throw new ModelValidationException(column.Model.Name, column.Property,
                 $"the value has {characters} characters; [MaxLength({column.MaxLength})] allows at most {column.MaxLength}.");
-    }
-}
-
-/// <summary>Text measurements shared by value and lookup checks.</summary>
-internal static class TextChecks
-{
-    /// <summary>The number of Unicode code points; <paramref name="loneSurrogateAt"/> is the index of the first unpaired surrogate, or -1.</summary>
-    public static int CountCodePoints(string value, out int loneSurrogateAt)
-    {
-        loneSurrogateAt = -1;
-        var count = 0;
-        for (var i = 0; i < value.Length; i++)
-        {
-            var c = value[i];
-            if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
-                i++;
-            else if (char.IsSurrogate(c) && loneSurrogateAt < 0)
-                loneSurrogateAt = i;
-            count++;
-        }
-        return count;
     }
 }

@@ -16,4 +16,14 @@ internal enum QueryKind
     Exists,
     /// <summary>The model's keys only (subqueries, delete seeds).</summary>
     Keys,
+    /// <summary>
+    /// A projection (<c>Select</c>): the query's terms, grouped by the plain ones when there are aggregates. Distinct and the
+    /// slice apply to the projected rows.
+    /// </summary>
+    Values,
+    /// <summary>
+    /// One aggregate of the query's rows (<c>SumAsync</c> and the like): a projection of one term whose distinct and slice
+    /// choose the rows aggregated.
+    /// </summary>
+    Aggregate,
 }

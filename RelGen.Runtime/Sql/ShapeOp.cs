@@ -32,7 +32,7 @@ internal enum ShapeOp : byte
     Compare,
     /// <summary>Arg 1 for IS NULL, 0 for IS NOT NULL; an expression follows.</summary>
     IsNull,
-    /// <summary>An expression, then an array parameter: <c>= ANY($n)</c>.</summary>
+    /// <summary>An expression, then an array parameter: <c>= ANY($n)</c>; Arg 1: <c>= ANY(ARRAY(SELECT unnest($n)))</c> (many keys).</summary>
     In,
     /// <summary>An IN over no values: matches nothing. An expression follows (unwritten).</summary>
     InNothing,
@@ -50,6 +50,18 @@ internal enum ShapeOp : byte
     /// <summary>The NULL literal (an update setting a column to NULL).</summary>
     Null,
 
+    /// <summary>
+    /// A term of a projection's select list. Arg <c>ProjectFlags.Expression</c>: an expression follows; <c>ProjectFlags.Model</c>:
+    /// every column of the model in B, reached through the path in A.
+    /// </summary>
+    Project,
+    /// <summary>
+    /// An aggregate (see <c>AggregateCall</c>). Arg: function, cast and flags; A: the path of what it aggregates (null: the
+    /// query's own rows). Its argument expression and its filter predicate follow, when flagged.
+    /// </summary>
+    Aggregate,
+    /// <summary><c>EXISTS</c> over a reverse relation. A: the path of the objects tested; a filter predicate follows when flagged.</summary>
+    Exists,
     /// <summary>
     /// Starts an <c>UPDATE</c> of the model in A; Arg 1 when the statement also sets the version to the next value. Its
     /// <see cref="Assign"/> tokens follow, then the <see cref="QueryKind.Keys"/> query choosing the rows.

@@ -51,6 +51,8 @@ internal sealed partial class SqlCompiler
     {
         var head = Take(ShapeOp.Query);
         var kind = (QueryKind)(head.Arg & 0xFF);
+        if (kind is QueryKind.Values or QueryKind.Aggregate)
+            return WriteProjection(sql, head);
         var flags = (QueryFlags)(head.Arg & ~0xFF);
         var model = (ModelDescriptor)head.A!;
         var distinct = (flags & QueryFlags.Distinct) != 0;
@@ -230,7 +232,10 @@ internal sealed partial class SqlCompiler
                 return;
             case ShapeOp.In:
                 WriteExpression(sql, level);
-                sql.Append(" = ANY(").Append(WriteParameter()).Append(')');
+                if (token.Arg == 1)
+                    sql.Append(" = ANY(ARRAY(SELECT unnest(").Append(WriteParameter()).Append(")))");
+                else
+                    sql.Append(" = ANY(").Append(WriteParameter()).Append(')');
                 return;
             case ShapeOp.InNothing:
                 sql.Append("FALSE");
@@ -240,6 +245,9 @@ internal sealed partial class SqlCompiler
                 sql.Append(" IN (");
                 WriteQuery(sql);
                 sql.Append(')');
+                return;
+            case ShapeOp.Exists:
+                WriteExists(sql, level, token);
                 return;
             case ShapeOp.Range:
                 WriteExpression(sql, level);
@@ -278,6 +286,9 @@ internal sealed partial class SqlCompiler
             LookupOperator.IContains or LookupOperator.IStartsWith or LookupOperator.IEndsWith => " ILIKE ",
             LookupOperator.Regex => " ~ ",
             LookupOperator.IRegex => " ~* ",
+            LookupOperator.ArrayContains => " @> ",
+            LookupOperator.ArrayContainedBy => " <@ ",
+            LookupOperator.ArrayOverlaps => " && ",
             _ => throw new InvalidOperationException($"Unexpected lookup {op}."),
         });
         WriteExpression(sql, level);
@@ -299,6 +310,9 @@ internal sealed partial class SqlCompiler
             case ShapeOp.Null:
                 sql.Append("NULL");
                 return;
+            case ShapeOp.Aggregate:
+                WriteAggregate(sql, level, token);
+                return;
             case ShapeOp.Arithmetic:
                 sql.Append('(');
                 WriteExpression(sql, level);
@@ -318,21 +332,7 @@ internal sealed partial class SqlCompiler
     }
 
     private static void AppendColumn(StringBuilder sql, string alias, ColumnDescriptor column, DateTransform transform)
-    {
-        var part = transform switch
-        {
-            DateTransform.Year => "YEAR",
-            DateTransform.Month => "MONTH",
-            DateTransform.Day => "DAY",
-            _ => null,
-        };
-        if (part is null)
-        {
-            sql.Append(alias).Append('.').Append(column.QuotedName);
-            return;
-        }
-        sql.Append("CAST(EXTRACT(").Append(part).Append(" FROM ").Append(alias).Append('.').Append(column.QuotedName).Append(") AS integer)");
-    }
+        => DateParts.Append(sql, alias, column, transform);
 
     /// <summary>
     /// Django's negation across a reverse relation: the row is dropped when any related row matches, so the condition is
@@ -340,7 +340,8 @@ internal sealed partial class SqlCompiler
     /// </summary>
     private void WriteNotExists(StringBuilder sql, QueryLevel outer)
     {
-        var inner = new QueryLevel(outer.Model, this) { CurrentGroup = 0 };
+        var inner = outer.Sibling();
+        inner.CurrentGroup = 0;
         var where = new StringBuilder();
         var key = outer.Model.Key.QuotedName;
         where.Append(inner.RootAlias).Append('.').Append(key).Append(" = ").Append(outer.RootAlias).Append('.').Append(key).Append(" AND ");

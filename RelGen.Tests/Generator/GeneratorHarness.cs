@@ -1,7 +1,9 @@
+extern alias generator;
+
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using RelGen.Generator;
+using generator::RelGen.Generator;
 
 namespace RelGen.Tests.Generator;
 
@@ -42,12 +44,15 @@ internal static class GeneratorHarness
     public static ImmutableArray<MetadataReference> References => SharedReferences.Value;
 
     /// <summary>A compilation of <paramref name="sources"/> (named <c>Source0.cs</c>, <c>Source1.cs</c>, …) plus the implicit usings.</summary>
-    public static CSharpCompilation CreateCompilation(params string[] sources)
+    public static CSharpCompilation CreateCompilation(params string[] sources) => CreateCompilation("RelGenUserProject", [], sources);
+
+    /// <summary>A compilation named <paramref name="assemblyName"/> that also references <paramref name="extraReferences"/> (another user assembly).</summary>
+    public static CSharpCompilation CreateCompilation(string assemblyName, IEnumerable<MetadataReference> extraReferences, params string[] sources)
     {
         var trees = new List<SyntaxTree> { Parse(ImplicitUsings, ImplicitUsingsPath) };
         for (var i = 0; i < sources.Length; i++)
             trees.Add(Parse(sources[i], SourcePath(i)));
-        return CSharpCompilation.Create("RelGenUserProject", trees, References, CompilationOptions);
+        return CSharpCompilation.Create(assemblyName, trees, References.AddRange(extraReferences), CompilationOptions);
     }
 
     public static string SourcePath(int index) => $"Source{index}.cs";
@@ -75,8 +80,9 @@ internal static class GeneratorHarness
     {
         var paths = ((string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? "")
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            // The test assembly declares models of its own; a user's project would not reference it.
-            .Where(p => !string.Equals(Path.GetFileName(p), Path.GetFileName(typeof(GeneratorHarness).Assembly.Location), StringComparison.OrdinalIgnoreCase))
+            // The test assembly and the library it references declare models of their own; a user's project would not reference them.
+            .Where(p => !string.Equals(Path.GetFileName(p), Path.GetFileName(typeof(GeneratorHarness).Assembly.Location), StringComparison.OrdinalIgnoreCase)
+                && !string.Equals(Path.GetFileName(p), "RelGen.Tests.Library.dll", StringComparison.OrdinalIgnoreCase))
             .Concat(
             [
                 typeof(RelGenDatabase).Assembly.Location,

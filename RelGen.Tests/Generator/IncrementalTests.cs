@@ -1,5 +1,7 @@
+extern alias generator;
+
 using Microsoft.CodeAnalysis;
-using RelGen.Generator.Model;
+using generator::RelGen.Generator.Model;
 
 namespace RelGen.Tests.Generator;
 
@@ -10,7 +12,8 @@ namespace RelGen.Tests.Generator;
 public class IncrementalTests
 {
     private static readonly string[] TrackedSteps =
-        [TrackingNames.Parse, TrackingNames.Diagnostics, TrackingNames.Graph, TrackingNames.Clashes, TrackingNames.ModelFiles, TrackingNames.Registration];
+        [TrackingNames.Parse, TrackingNames.Diagnostics, TrackingNames.Graph, TrackingNames.Clashes, TrackingNames.ModelFiles, TrackingNames.Registration,
+         TrackingNames.ReferencedModels, TrackingNames.Schema, TrackingNames.Migrations, TrackingNames.PendingChanges];
 
     // A method before the properties: editing its body moves every property after it.
     private const string Reporter = """
@@ -98,6 +101,9 @@ public class IncrementalTests
             Assert.That(files.Where(o => FileOf(o.Value) == "Article").Select(o => o.Reason), Is.All.AnyOf(IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged), () => Describe(result));
             Assert.That(result.TrackedSteps[TrackingNames.Registration].SelectMany(s => s.Outputs).Select(o => o.Reason),
                 Is.All.AnyOf(IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged), () => Describe(result));
+            // The schema is one snapshot of every model, in a file of its own: it changes, the model files stay.
+            Assert.That(result.TrackedSteps[TrackingNames.Schema].SelectMany(s => s.Outputs).Select(o => o.Reason),
+                Is.EqualTo(new[] { IncrementalStepRunReason.Modified }), () => Describe(result));
         }
     }
 

@@ -1,8 +1,10 @@
+extern alias generator;
+
 using System.Collections.Immutable;
 using System.Reflection;
 using System.Runtime.CompilerServices;
-using RelGen.Generator;
-using RelGen.Generator.Model;
+using generator::RelGen.Generator;
+using generator::RelGen.Generator.Model;
 
 namespace RelGen.Tests.Generator;
 
@@ -34,8 +36,8 @@ public class SpecShapeTests
             Assert.That(visited, Is.SupersetOf(new[]
             {
                 typeof(ModelSpec), typeof(ColumnSpec), typeof(RelationSpec), typeof(ParseResult), typeof(ModelGraph),
-                typeof(EquatableArray<ColumnSpec>), typeof(EquatableArray<RelGen.Generator.Diagnostics.DiagnosticInfo>),
-                typeof(RelGen.Generator.Diagnostics.DiagnosticInfo), typeof(RelGen.Generator.Diagnostics.LocationInfo),
+                typeof(EquatableArray<ColumnSpec>), typeof(EquatableArray<generator::RelGen.Generator.Diagnostics.DiagnosticInfo>),
+                typeof(generator::RelGen.Generator.Diagnostics.DiagnosticInfo), typeof(generator::RelGen.Generator.Diagnostics.LocationInfo),
             }));
         }
     }

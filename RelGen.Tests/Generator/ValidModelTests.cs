@@ -9,7 +9,7 @@ public class ValidModelTests
         var run = GeneratorHarness.Run(ContractModels.Reporter, ContractModels.Article);
 
         RunAssert.Clean(run);
-        Assert.That(run.GeneratedSources.Keys, Is.EquivalentTo(new[] { "Article.g.cs", "Reporter.g.cs", "RelGen.ModelRegistration.g.cs" }));
+        Assert.That(run.GeneratedSources.Keys, Is.EquivalentTo(new[] { "Article.g.cs", "Reporter.g.cs", "RelGen.ModelRegistration.g.cs", "RelGen.SchemaSnapshot.g.cs" }));
     }
 
     [Test]

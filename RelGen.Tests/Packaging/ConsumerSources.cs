@@ -23,11 +23,16 @@ public static class ConsumerSources
         bool keyKept = article.ReporterId == reporter.Id;
         var johns = await Article.Objects(db).Filter(a => a.Reporter.FirstName == "John").ToListAsync();
         var writers = await Reporter.Objects(db).Filter(r => r.Article.Headline.StartsWith("This")).Distinct().CountAsync();
+        var raw = await db.QueryAsync<HeadlineRow>($"SELECT headline, pub_date FROM article WHERE reporter_id = {reporter.Id}");
+        var counted = await Reporter.Objects(db).Select(r => r.LastName, r => r.Article.Count()).ToListAsync();
         DeleteResult deleted = await db.DeleteAsync(reporter);
         Console.WriteLine($"key {(keyKept ? "kept" : "lost")}; johns {johns.Count}; writers {writers}; deleted {deleted.Total}");
+        Console.WriteLine($"raw {raw[0].Headline} {raw[0].PubDate:yyyy-MM-dd}; counted {counted[0].Item1} {counted[0].Item2}");
         Console.WriteLine($"RelGen {typeof(RelGenDatabase).Assembly.GetCustomAttribute<TargetFrameworkAttribute>()?.FrameworkName}; "
             + $"Npgsql {typeof(Npgsql.NpgsqlConnection).Assembly.GetName().Version}; "
             + $"Logging.Abstractions {typeof(Microsoft.Extensions.Logging.ILogger).Assembly.GetName().Version}");
+
+        public sealed record HeadlineRow(string Headline, DateOnly PubDate);
 
         [Model]
         public partial class Reporter

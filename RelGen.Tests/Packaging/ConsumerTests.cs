@@ -30,8 +30,11 @@ public sealed partial class ConsumerTests
             Assert.That(Path.Combine(Feed.Packages, "relgen", Feed.Version, "analyzers", "dotnet", "cs", "RelGen.Generator.dll"), Does.Exist);
             // NuGet takes the lowest version a range allows: the floors are what a new project gets unless it asks for more.
             Assert.That(ResolvedVersion(consumer, "Npgsql"), Is.EqualTo("8.0.3"));
+            Assert.That(ResolvedVersion(consumer, "Dapper"), Is.EqualTo("2.0.123"));
             Assert.That(run.Succeeded, Is.True, run.ToString());
             Assert.That(run.Output, Does.Contain("key kept; johns 1; writers 1; deleted 2"), run.ToString());
+            // Raw SQL through Dapper's floor, a DateOnly member read from Npgsql 8's DateTime; a projection with an aggregate.
+            Assert.That(run.Output, Does.Contain("raw This is a test 2005-07-27; counted Smith 1"), run.ToString());
             Assert.That(run.Output, Does.Contain("RelGen .NETCoreApp,Version=v10.0"), run.ToString());
         }
     }
@@ -71,6 +74,7 @@ public sealed partial class ConsumerTests
             Assert.That(ResolvedVersion(consumer, package), Is.EqualTo(version));
             Assert.That(run.Succeeded, Is.True, run.ToString());
             Assert.That(run.Output, Does.Contain("key kept; johns 1; writers 1; deleted 2"), run.ToString());
+            Assert.That(run.Output, Does.Contain("raw This is a test 2005-07-27; counted Smith 1"), run.ToString());
             Assert.That(run.Output, Does.Contain($"RelGen .NETCoreApp,Version=v{targetFramework[3..]}"), run.ToString());
             Assert.That(run.Output, Does.Contain($"{shortName} {version}."), run.ToString());
         }

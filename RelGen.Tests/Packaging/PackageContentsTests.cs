@@ -16,6 +16,7 @@ public sealed class PackageContentsTests
     /// <summary>What the RelGen package depends on, at the lowest versions its code needs (see Directory.Packages.props).</summary>
     static readonly string[] Floors =
     [
+        "Dapper 2.0.123",
         "Microsoft.Extensions.DependencyInjection.Abstractions 8.0.0",
         "Microsoft.Extensions.Diagnostics.HealthChecks.Abstractions 8.0.0",
         "Microsoft.Extensions.Logging.Abstractions 8.0.0",

@@ -51,10 +51,11 @@ public sealed class ToolPackageTests
 
     /// <summary>
     /// The whole workflow: the generator puts the models' schema on the assembly and registers each
-    /// <c>Migrations/*.sql</c> file, the tool compares and writes migrations, <c>MigrateAsync</c> applies them.
+    /// <c>Migrations/*.sql</c> file, the tool compares and writes migrations, <c>MigrateAsync</c> applies them. In between,
+    /// a model changed without a migration fails the build (warnings as errors) with RG0027 naming the change, and the
+    /// tool's own build still succeeds.
     /// </summary>
     [Test]
-    [Ignore("waits for the generator wiring: SchemaSnapshotAttribute and MigrationRegistry.Register emitted by the generator")]
     public async Task TheToolInstalledAsALocalToolAddsMigrationsThatMigrateAsyncApplies()
     {
         var consumer = ConsumerProject.Write(Feed, "migrating", MigratingProgram(withNickname: false));
@@ -69,6 +70,9 @@ public sealed class ToolPackageTests
             Assert.That(run.Succeeded, Is.True, run.ToString());
         }
         File.WriteAllText(Path.Combine(consumer.Directory, "Program.cs"), MigratingProgram(withNickname: true));
+        var pending = await consumer.BuildAsync(Feed);
+        Assert.That(pending.Succeeded, Is.False, "the model changed and no migration says so: " + pending);
+        Assert.That(pending.Output, Does.Contain("RG0027").And.Contain("add column reporter.nickname (varchar(20))"));
         var second = await Dotnet(consumer, "relgen", "migrations", "add", "AddNickname");
         Assert.That(second.Succeeded, Is.True, second.ToString());
         Assert.That(second.Output, Does.Contain("add column reporter.nickname (varchar(20))"));
@@ -76,6 +80,7 @@ public sealed class ToolPackageTests
         string database = await (await PostgresSetUp.GetServerAsync()).CreateDatabaseAsync();
         var build = await consumer.BuildAsync(Feed);
         Assert.That(build.Succeeded, Is.True, build.ToString());
+        Assert.That(build.Output, Does.Not.Contain("RG0027"), "the new migration's snapshot matches the models");
         var migrate = await consumer.RunAsync(Feed, database);
 
         Assert.That(migrate.Succeeded, Is.True, migrate.ToString());

@@ -76,7 +76,7 @@ public sealed class LoadingTests : SchemaTest
         Sql.Clear();
         var reporters = await Reporter.Objects(Db).OrderBy(r => r.FirstName).PrefetchRelated(r => r.Article).ToListAsync();
         Assert.That(Sql.Count, Is.EqualTo(2));
-        Assert.That(Sql.Commands[1], Does.Contain("= ANY($1)"));
+        Assert.That(Sql.Commands[1], Does.Contain("= ANY(ARRAY(SELECT unnest($1)))"));
         var sets = new List<string[]>();
         foreach (var reporter in reporters)
             sets.Add((await reporter.ArticleSet.ToListAsync()).Select(a => a.Headline).ToArray());

@@ -9,6 +9,9 @@ internal sealed class ProjectBuild
     /// <summary>The MSBuild property the RelGen package's props file sets (default <c>Migrations</c>); the generator reads the same folder.</summary>
     public const string MigrationsDirectoryProperty = "RelGenMigrationsDirectory";
 
+    /// <summary>The MSBuild property that turns the generator's pending-change warning (RG0027) off.</summary>
+    public const string CheckMigrationsProperty = "RelGenCheckMigrations";
+
     private ProjectBuild(string projectFile, string targetPath, string migrationsDirectory)
     {
         ProjectFile = projectFile;
@@ -57,7 +60,9 @@ internal sealed class ProjectBuild
         if (build)
         {
             await context.Output.WriteLineAsync($"Building {Path.GetFileName(projectFile)}...").ConfigureAwait(false);
-            List<string> args = ["build", projectFile, "-c", configuration, "-nologo", "-nodeReuse:false", "-tl:off", "-v:q"];
+            // The build's own check of the models against the latest migration (RG0027) would stop a project with warnings as
+            // errors from building exactly when a migration is due: this build is the one that writes it.
+            List<string> args = ["build", projectFile, "-c", configuration, "-nologo", "-nodeReuse:false", "-tl:off", "-v:q", $"-p:{CheckMigrationsProperty}=false"];
             if (framework is not null)
                 args.AddRange(["-f", framework]);
             var (exit, output, error) = await DotnetProcess.RunAsync(directory, args, cancellationToken).ConfigureAwait(false);

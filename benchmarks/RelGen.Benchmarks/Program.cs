@@ -1,16 +1,34 @@
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using BenchmarkDotNet.Running;
-using RelGen.Benchmarks;
+using RelGen.Benchmarks.Data;
+using RelGen.Benchmarks.Infrastructure;
 using RelGen.Testing;
 
-// Every variant runs in this process against one server, so all scenarios share the same tables.
-var arguments = args.ToList();
-if (!arguments.Contains("--inProcess", StringComparer.OrdinalIgnoreCase))
-    arguments.Add("--inProcess");
+// `build-cost`: issue 12's build-time comparison (no database, no BenchmarkDotNet).
+if (args.Length > 0 && args[0] == "build-cost")
+    return await RelGen.Benchmarks.BuildCost.BuildCostRunner.RunAsync(args[1..]);
 
-// The default config already exports CSV (and markdown) into BenchmarkDotNet.Artifacts/results.
-var config = ManualConfig.Create(DefaultConfig.Instance).AddDiagnoser(MemoryDiagnoser.Default);
+// `report`: the table of the last run's CSV reports, as benchmarks/README.md shows it.
+if (args.Length > 0 && args[0] == "report")
+    return RelGen.Benchmarks.Reporting.ResultsReport.Run(args[1..]);
+
+// Every variant runs in this process against one server, so all scenarios share the same tables. The in-process toolchain
+// stops a case after 5 minutes by default; the largest cases (a million rows, or Dapper's 100,000 single-row inserts on a
+// busy machine) may need longer, so every job gets it with an hour's limit.
+var arguments = args.ToList();
+var inProcess = Job.Default.WithToolchain(new InProcessEmitToolchain(TimeSpan.FromHours(1), logOutput: true)).AsMutator();
+
+// The default config already exports CSV (and markdown) into BenchmarkDotNet.Artifacts/results. The peak-memory column
+// shows how much the process grew while a case ran; MaxRowsFilter drops the rivals' cases above their size limit.
+var config = ManualConfig.Create(DefaultConfig.Instance)
+    .AddJob(inProcess)
+    .AddDiagnoser(MemoryDiagnoser.Default)
+    .AddFilter(new MaxRowsFilter());
+if (PeakMemoryDiagnoser.IsSupported)
+    config.AddDiagnoser(PeakMemoryDiagnoser.Default);
 
 EphemeralPostgres? server = null;
 if (BenchDatabase.ConnectionString.Length == 0)
@@ -29,3 +47,4 @@ finally
     if (server is not null)
         await server.DisposeAsync();
 }
+return 0;

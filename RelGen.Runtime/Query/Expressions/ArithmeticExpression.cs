@@ -7,6 +7,8 @@ internal sealed class ArithmeticExpression<T>(ArithmeticOperator op, SqlExpressi
 {
     internal override bool IsMultiValued => left.IsMultiValued || right.IsMultiValued;
 
+    internal override ColumnRef? MultiValuedColumn => left.MultiValuedColumn ?? right.MultiValuedColumn;
+
     internal override void Write(ShapeWriter writer)
     {
         writer.Token(ShapeOp.Arithmetic, (int)op);

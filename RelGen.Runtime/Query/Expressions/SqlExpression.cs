@@ -32,4 +32,7 @@ public abstract class SqlExpression
 
     /// <summary>The column this expression is, when it is a plain column of some model (not computed, not transformed).</summary>
     internal virtual ColumnRef? PlainColumn => null;
+
+    /// <summary>A column of this expression read across a reverse relation, if any: an aggregate of the expression is taken there.</summary>
+    internal virtual ColumnRef? MultiValuedColumn => (this as IColumnField)?.Column is { IsMultiValued: true } column ? column : null;
 }

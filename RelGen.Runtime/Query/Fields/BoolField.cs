@@ -4,8 +4,11 @@ using RelGen.Sql;
 
 namespace RelGen.Query;
 
-/// <summary>A boolean column: equality lookups.</summary>
-public sealed class BoolField : SqlExpression<bool>, IColumnField
+/// <summary>
+/// A boolean column: equality lookups.
+/// <typeparamref name="TValue"/> is the property's type (<c>bool</c>, or <c>bool?</c>).
+/// </summary>
+public class BoolField<TValue> : SqlExpression<bool>, IColumnField, ISelectable<TValue>
 {
     /// <summary>Used by generated lookups.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
@@ -15,6 +18,8 @@ public sealed class BoolField : SqlExpression<bool>, IColumnField
 
     ColumnRef IColumnField.Column => Column;
 
+    SelectTerm<TValue> ISelectable<TValue>.RelGenTerm => new ExpressionTerm<TValue>(this, FieldReader<bool, TValue>.Read);
+
     internal override bool IsMultiValued => Column.IsMultiValued;
 
     internal override ColumnRef? PlainColumn => Column;
@@ -22,10 +27,10 @@ public sealed class BoolField : SqlExpression<bool>, IColumnField
     internal override void Write(ShapeWriter writer) => writer.Column(Column);
 
     /// <summary>Equal to another expression of the row; <c>== null</c> is <c>IsNull()</c>.</summary>
-    public static Predicate operator ==(BoolField left, SqlExpression<bool>? right) => Compare(left, LookupOperator.Exact, right);
+    public static Predicate operator ==(BoolField<TValue> left, SqlExpression<bool>? right) => Compare(left, LookupOperator.Exact, right);
 
     /// <summary>Not equal to another expression of the row; <c>!= null</c> is <c>IsNull(false)</c>.</summary>
-    public static Predicate operator !=(BoolField left, SqlExpression<bool>? right) => Compare(left, LookupOperator.NotEqual, right);
+    public static Predicate operator !=(BoolField<TValue> left, SqlExpression<bool>? right) => Compare(left, LookupOperator.NotEqual, right);
 
     /// <summary>Sets the column to <paramref name="value"/> in an <c>UpdateAsync</c>.</summary>
     public Assignment Set(bool value) => Assignment.Of(Column, value, static (w, v) => w.Parameter(v));

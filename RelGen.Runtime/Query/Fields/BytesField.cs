@@ -4,8 +4,11 @@ using RelGen.Sql;
 
 namespace RelGen.Query;
 
-/// <summary>A bytea column: <c>Exact</c>, <c>==</c>, <c>!=</c> and <c>IsNull</c>.</summary>
-public sealed class BytesField : SqlExpression<byte[]>, IColumnField
+/// <summary>
+/// A bytea column: <c>Exact</c>, <c>==</c>, <c>!=</c> and <c>IsNull</c>.
+/// <typeparamref name="TValue"/> is the property's type (<c>byte[]</c>, or <c>byte[]?</c> for a NULL-able column).
+/// </summary>
+public class BytesField<TValue> : SqlExpression<byte[]>, IColumnField, ISelectable<TValue>
 {
     /// <summary>Used by generated lookups.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
@@ -14,6 +17,8 @@ public sealed class BytesField : SqlExpression<byte[]>, IColumnField
     internal ColumnRef Column { get; }
 
     ColumnRef IColumnField.Column => Column;
+
+    SelectTerm<TValue> ISelectable<TValue>.RelGenTerm => new ExpressionTerm<TValue>(this, ValueReader<TValue>.Read);
 
     internal override bool IsMultiValued => Column.IsMultiValued;
 

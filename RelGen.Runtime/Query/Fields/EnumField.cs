@@ -5,8 +5,11 @@ using RelGen.Sql;
 
 namespace RelGen.Query;
 
-/// <summary>An enum column, stored as its integer value: equality and order lookups (by the numbers, as the column sorts).</summary>
-public sealed class EnumField<TEnum> : OrderedExpression<TEnum>, IColumnField where TEnum : struct, Enum
+/// <summary>
+/// An enum column, stored as its integer value: equality and order lookups (by the numbers, as the column sorts).
+/// <typeparamref name="TValue"/> is the property's type (<typeparamref name="TEnum"/>, or <c>TEnum?</c> for a NULL-able column).
+/// </summary>
+public class EnumField<TEnum, TValue> : OrderedExpression<TEnum>, IColumnField, ISelectable<TValue> where TEnum : struct, Enum
 {
     /// <summary>Used by generated lookups.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
@@ -15,6 +18,8 @@ public sealed class EnumField<TEnum> : OrderedExpression<TEnum>, IColumnField wh
     internal ColumnRef Column { get; }
 
     ColumnRef IColumnField.Column => Column;
+
+    SelectTerm<TValue> ISelectable<TValue>.RelGenTerm => new ExpressionTerm<TValue>(this, FieldReader<TEnum, TValue>.Read);
 
     internal override bool IsMultiValued => Column.IsMultiValued;
 
@@ -28,10 +33,10 @@ public sealed class EnumField<TEnum> : OrderedExpression<TEnum>, IColumnField wh
     internal override void WriteValues(ShapeWriter writer, TEnum[] values) => writer.Parameter(Array.ConvertAll(values, ToInt64));
 
     /// <summary>Equal to another enum expression of the row; <c>== null</c> is <c>IsNull()</c>.</summary>
-    public static Predicate operator ==(EnumField<TEnum> left, SqlExpression<TEnum>? right) => Compare(left, LookupOperator.Exact, right);
+    public static Predicate operator ==(EnumField<TEnum, TValue> left, SqlExpression<TEnum>? right) => Compare(left, LookupOperator.Exact, right);
 
     /// <summary>Not equal to another enum expression of the row; <c>!= null</c> is <c>IsNull(false)</c>.</summary>
-    public static Predicate operator !=(EnumField<TEnum> left, SqlExpression<TEnum>? right) => Compare(left, LookupOperator.NotEqual, right);
+    public static Predicate operator !=(EnumField<TEnum, TValue> left, SqlExpression<TEnum>? right) => Compare(left, LookupOperator.NotEqual, right);
 
     /// <summary>Sets the column to <paramref name="value"/> in an <c>UpdateAsync</c>.</summary>
     public Assignment Set(TEnum value) => Assignment.Of(Column, value, static (w, v) => w.Parameter(ToInt64(v)));

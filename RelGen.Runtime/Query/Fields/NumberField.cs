@@ -4,8 +4,11 @@ using RelGen.Sql;
 
 namespace RelGen.Query;
 
-/// <summary>A numeric column (<c>short int long float double decimal</c>), or a date part.</summary>
-public sealed class NumberField<T> : NumberExpression<T>, IColumnField where T : struct
+/// <summary>
+/// A numeric column (<c>short int long float double decimal</c>), or a date part. <typeparamref name="TValue"/> is the
+/// property's type, <typeparamref name="T"/> or <c>T?</c> for a NULL-able column: what <c>Select</c> reads it as.
+/// </summary>
+public class NumberField<T, TValue> : NumberExpression<T>, IColumnField, ISelectable<TValue> where T : struct
 {
     /// <summary>Used by generated lookups.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
@@ -16,6 +19,8 @@ public sealed class NumberField<T> : NumberExpression<T>, IColumnField where T :
     internal ColumnRef Column { get; }
 
     ColumnRef IColumnField.Column => Column;
+
+    SelectTerm<TValue> ISelectable<TValue>.RelGenTerm => new ExpressionTerm<TValue>(this, FieldReader<T, TValue>.Read);
 
     internal override bool IsMultiValued => Column.IsMultiValued;
 

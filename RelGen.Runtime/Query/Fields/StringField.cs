@@ -4,8 +4,11 @@ using RelGen.Sql;
 
 namespace RelGen.Query;
 
-/// <summary>A text column: equality, order, pattern (<c>Contains</c>, <c>StartsWith</c>, …, case-insensitive variants) and regex lookups.</summary>
-public sealed class StringField : OrderedExpression<string>, IColumnField
+/// <summary>
+/// A text column: equality, order, pattern (<c>Contains</c>, <c>StartsWith</c>, …, case-insensitive variants) and regex lookups.
+/// <typeparamref name="TValue"/> is the property's type (<c>string</c>, or <c>string?</c> for a NULL-able column).
+/// </summary>
+public class StringField<TValue> : OrderedExpression<string>, IColumnField, ISelectable<TValue>
 {
     /// <summary>Used by generated lookups.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
@@ -14,6 +17,8 @@ public sealed class StringField : OrderedExpression<string>, IColumnField
     internal ColumnRef Column { get; }
 
     ColumnRef IColumnField.Column => Column;
+
+    SelectTerm<TValue> ISelectable<TValue>.RelGenTerm => new ExpressionTerm<TValue>(this, ValueReader<TValue>.Read);
 
     internal override bool IsMultiValued => Column.IsMultiValued;
 

@@ -5,6 +5,9 @@ namespace RelGen.Query;
 /// <summary><c>expression OP value</c>; LIKE lookups escape the value's wildcards before it is sent; a null value is Django's <c>isnull</c>.</summary>
 internal sealed class ComparePredicate<T>(SqlExpression<T> left, LookupOperator op, T value) : Predicate
 {
+    // Refused when the predicate is built, naming model and member: nothing is sent for a value PostgreSQL cannot take.
+    private readonly T value = LookupValues.Checked(left, value);
+
     internal override bool IsMultiValued => left.IsMultiValued;
 
     internal override void Write(ShapeWriter writer)

@@ -58,6 +58,19 @@ internal sealed class RowMaterializer<T> where T : class, IModel<T>
     }
 
     /// <summary>
+    /// Starts the objects of the next streamed chunk in a context of their own, as peers already do every
+    /// <see cref="PeerChunk"/> rows: what a chunk's prefetch caches then goes with its objects, and is collected with them.
+    /// </summary>
+    public void NewChunk()
+    {
+        if (_context.Peers is null && !_database.IsSharedContext(_context))
+        {
+            _context = NewContext();
+            _related = null;
+        }
+    }
+
+    /// <summary>
     /// Peers need a group of their own; an explicit mode must travel with the objects; prefetch caches need a place per
     /// query. Otherwise the objects share the database's default context and nothing is allocated.
     /// </summary>

@@ -50,7 +50,7 @@ partial class Reporter : global::RelGen.IModel<__M>
             Id = b.PrimaryKey("Id", "id", "integer", static e => e.Id, static (e, v) => e.Id = v, identity: true);
             FirstName = b.Column<string>("FirstName", "first_name", "varchar(30)", static e => e.FirstName, static (e, v) => e.FirstName = v, static e => ref e.__rgoFirstName, maxLength: 30);
             LastName = b.Column<string>("LastName", "last_name", "varchar(30)", static e => e.LastName, static (e, v) => e.LastName = v, static e => ref e.__rgoLastName, maxLength: 30);
-            Email = b.Column<string>("Email", "email", "text", static e => e.Email, static (e, v) => e.Email = v, static e => ref e.__rgoEmail);
+            Email = b.Column<string>("Email", "email", "text", static e => e.Email, static (e, v) => e.Email = v, static e => ref e.__rgoEmail, emailAddress: true);
             __Descriptor = b.Build();
         }
 

@@ -28,6 +28,7 @@ public sealed class BenchContext(DbContextOptions<BenchContext> options) : DbCon
             e.Property(a => a.Id).HasColumnName("id");
             e.Property(a => a.Headline).HasColumnName("headline");
             e.Property(a => a.PubDate).HasColumnName("pub_date");
+            e.Property(a => a.Views).HasColumnName("views");
             e.Property(a => a.ReporterId).HasColumnName("reporter_id");
             e.HasOne(a => a.Reporter).WithMany(r => r.Articles).HasForeignKey(a => a.ReporterId).OnDelete(DeleteBehavior.Cascade);
         });

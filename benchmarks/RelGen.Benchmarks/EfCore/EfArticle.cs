@@ -6,6 +6,7 @@ public sealed class EfArticle
     public int Id { get; set; }
     public string Headline { get; set; } = "";
     public DateOnly PubDate { get; set; }
+    public int Views { get; set; }
     public int ReporterId { get; set; }
     public EfReporter Reporter { get; set; } = null!;
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using RelGen;
 
@@ -9,6 +10,8 @@ public partial class Article
     public int Id { get; set; }
     [MaxLength(100)] public string Headline { get; set; } = "";
     public DateOnly PubDate { get; set; }
+    /// <summary>A number field for set-based updates (<c>Views + 1</c>); defaulted, so set-based inserts may leave it out.</summary>
+    [DefaultValue(0)] public int Views { get; set; }
     [ForeignKey(OnDelete = OnDelete.Cascade)]
     public partial Reporter Reporter { get; set; }
 }

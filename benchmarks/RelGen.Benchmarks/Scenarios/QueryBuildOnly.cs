@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Npgsql;
+using RelGen.Benchmarks.Data;
 using RelGen.Benchmarks.Models;
 
 namespace RelGen.Benchmarks.Scenarios;
