@@ -112,6 +112,14 @@ public sealed class ReplicaRoutingTests
             await foreach (var author in ShelfAuthor.Objects(db).UsingReplica())
                 streamed.Add(author.Name);
             Assert.That(streamed, Is.EqualTo(new[] { "old" }), "a streamed read on the standby");
+            Assert.That(await ShelfAuthor.Objects(db).UsingReplica().Select(a => a.Name).ToListAsync(), Is.EqualTo(new[] { "old" }), "a projection");
+            Assert.That(await ShelfAuthor.Objects(db).Select(a => a.Name).ToListAsync(), Is.EqualTo(new[] { "new" }));
+            Assert.That(await ShelfAuthor.Objects(db).UsingReplica().Select(a => a.Name, a => a.Id).FirstOrDefaultAsync(), Is.EqualTo(("old", id)));
+            var projected = new List<string>();
+            await foreach (var name in ShelfAuthor.Objects(db).UsingReplica().Select(a => a.Name))
+                projected.Add(name);
+            Assert.That(projected, Is.EqualTo(new[] { "old" }), "a streamed projection");
+            Assert.That(await ShelfAuthor.Objects(db).UsingReplica().Select(a => a).ToListAsync(), Has.One.Property(nameof(ShelfAuthor.Name)).EqualTo("old"));
         }
 
         db.ReadFrom = ReadFrom.Replica;
