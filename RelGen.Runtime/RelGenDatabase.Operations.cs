@@ -53,16 +53,16 @@ public sealed partial class RelGenDatabase
     /// no row inserts). Values are checked before anything is sent.
     /// </summary>
     public Task SaveAsync<T>(T entity, CancellationToken cancellationToken = default) where T : class, IModel<T>
-        => Saver.SaveAsync(this, entity, cancellationToken);
+        => Saver.SaveAsync(Tracked(), entity, cancellationToken);
 
     /// <summary>
     /// Inserts many objects in as few round trips as possible (a multi-row INSERT for small batches, binary COPY for large
     /// ones) and sets their keys. The same checks as <see cref="SaveAsync{T}"/> run first; nothing is written when one fails.
     /// </summary>
     public Task BulkCreateAsync<T>(IEnumerable<T> entities, CancellationToken cancellationToken = default) where T : class, IModel<T>
-        => BulkInserter.BulkCreateAsync(this, entities, cancellationToken);
+        => BulkInserter.BulkCreateAsync(Tracked(), entities, cancellationToken);
 
     /// <summary>Deletes the object and, by each relation's on-delete rule, what points at it; atomically.</summary>
     public Task<DeleteResult> DeleteAsync<T>(T entity, CancellationToken cancellationToken = default) where T : class, IModel<T>
-        => Deleter.DeleteEntityAsync(this, entity, cancellationToken);
+        => Deleter.DeleteEntityAsync(Tracked(), entity, cancellationToken);
 }

@@ -31,6 +31,7 @@ public sealed partial class RelGenDatabase
     private Task<RelGenTransaction> Begin(IsolationLevel? isolationLevel, CancellationToken cancellationToken)
     {
         // Not async: the ambient value must be set in the caller's flow, which an async method would not do.
+        Replicas?.TrackFlow();
         var outer = ActiveTransaction;
         var transaction = outer is null
             ? RelGenTransaction.Begin(this, isolationLevel ?? IsolationLevel.Unspecified)
@@ -117,10 +118,18 @@ public sealed partial class RelGenDatabase
     /// <paramref name="isolationLevel"/>: at <see cref="IsolationLevel.RepeatableRead"/> and <see cref="IsolationLevel.Serializable"/>
     /// PostgreSQL refuses conflicting transactions with serialization failures, which this retries.
     /// </summary>
-    public async Task<T> RunInTransactionAsync<T>(IsolationLevel isolationLevel, Func<CancellationToken, Task<T>> work, RetryPolicy? retryPolicy = null,
+    public Task<T> RunInTransactionAsync<T>(IsolationLevel isolationLevel, Func<CancellationToken, Task<T>> work, RetryPolicy? retryPolicy = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(work);
+        // Here, not in the async core: the flow's write mark must be installed in the caller's flow.
+        Replicas?.TrackFlow();
+        return RunInTransactionCoreAsync(isolationLevel, work, retryPolicy, cancellationToken);
+    }
+
+    private async Task<T> RunInTransactionCoreAsync<T>(IsolationLevel isolationLevel, Func<CancellationToken, Task<T>> work, RetryPolicy? retryPolicy,
+        CancellationToken cancellationToken)
+    {
         var policy = retryPolicy ?? RetryPolicy.Default;
         var nested = InTransaction;
         for (var attempt = 1; ; attempt++)

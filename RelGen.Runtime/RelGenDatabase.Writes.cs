@@ -22,5 +22,5 @@ public sealed partial class RelGenDatabase
     /// tracked as if loaded: later saves send only what changes.
     /// </summary>
     public Task UpdateAsync<T>(T entity, CancellationToken cancellationToken = default) where T : class, IModel<T>
-        => Saver.UpdateAsync(this, entity, cancellationToken);
+        => Saver.UpdateAsync(Tracked(), entity, cancellationToken);
 }

@@ -245,6 +245,8 @@ public sealed class RelGenTransaction : IAsyncDisposable, IDisposable
             // Once COMMIT is sent it is not cancelled: a cancellation could not tell whether it happened.
             await _transaction!.CommitAsync(CancellationToken.None).ConfigureAwait(false);
             committed = true;
+            if (Database.Replicas is not null)
+                await Database.EndWriteAsync(_connection!).ConfigureAwait(false);
         }
         catch (Exception e) when (OperationObserver.Observe(observer, e,
             ErrorTranslator.Translate(e, this, _connection, DatabaseOperation.Commit, null, ExecutionStage.Committing, cancellationToken)) is { } error)

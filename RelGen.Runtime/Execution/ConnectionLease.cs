@@ -185,7 +185,22 @@ internal readonly struct ConnectionLease
             Ambient.Release();
             return default;
         }
+        // A database with replicas marks the flow for read-your-writes after a write, on the write's connection.
+        if (Database.Replicas is not null && RelGenDatabase.MarksWrite(Operation))
+            return EndWriteAsync();
         return Connection.DisposeAsync();
+    }
+
+    private async ValueTask EndWriteAsync()
+    {
+        try
+        {
+            await Database.EndWriteAsync(Connection).ConfigureAwait(false);
+        }
+        finally
+        {
+            await Connection.DisposeAsync().ConfigureAwait(false);
+        }
     }
 
     /// <summary>The synchronous form, for the one synchronous path: a relation loaded inside a property getter.</summary>

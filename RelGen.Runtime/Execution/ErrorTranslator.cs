@@ -43,7 +43,7 @@ internal static class ErrorTranslator
         var detail = postgres is null ? error.Message : $"{postgres.SqlState}: {postgres.MessageText}";
         if (stage == ExecutionStage.Connecting)
         {
-            return IsConnectionClass(state) || (postgres is null && error is NpgsqlException { IsTransient: true })
+            return IsConnectionClass(state) || (postgres is null && error is NpgsqlException { IsTransient: true }) || NoHostAvailable(error)
                 ? new CannotConnectException($"{what} could not connect to PostgreSQL ({detail}). Nothing was sent.", state, model, operation, error)
                 : error is NpgsqlException ? new DatabaseException($"{what} could not connect to PostgreSQL ({detail}).", state, model, operation, error) : null;
         }
@@ -97,6 +97,19 @@ internal static class ErrorTranslator
     /// <summary>Connection exceptions (08), operator intervention that ends sessions (57P01-57P03), too many connections (53300).</summary>
     private static bool IsConnectionClass(string? state)
         => state is not null && (state.StartsWith("08", StringComparison.Ordinal) || state is "57P01" or "57P02" or "57P03" or "53300");
+
+    /// <summary>
+    /// A multi-host data source found no server in the wanted state: each failed to connect, or none is (yet) the primary, as
+    /// while a standby is being promoted. Npgsql does not mark it transient; for RelGen it is a failure to connect.
+    /// </summary>
+    private static bool NoHostAvailable(Exception error) => error switch
+    {
+        PostgresException => false,
+        NpgsqlException { InnerException: AggregateException aggregate }
+            => aggregate.InnerExceptions.All(e => e is NpgsqlException { IsTransient: true } || (e is PostgresException p && IsConnectionClass(p.SqlState))),
+        NpgsqlException { InnerException: null, Message: "No suitable host was found." } => true,
+        _ => false,
+    };
 
     private static bool IsCancellation(Exception error)
         => error is OperationCanceledException || error.InnerException is OperationCanceledException;

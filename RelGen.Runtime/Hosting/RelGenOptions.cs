@@ -27,4 +27,13 @@ public sealed class RelGenOptions
 
     /// <summary>Whether parameter values may be logged; off by default. See <see cref="RelGenDatabase.EnableSensitiveDataLogging"/>.</summary>
     public bool EnableSensitiveDataLogging { get; set; }
+
+    /// <summary>Where reads go when a query does not say, on a database with replicas (a multi-host connection string): <see cref="RelGen.ReadFrom.Primary"/> by default.</summary>
+    public ReadFrom ReadFrom { get; set; } = ReadFrom.Primary;
+
+    /// <summary>How a flow reads its own writes on a database with replicas (<see cref="RelGen.ReadYourWrites.ReplayedLsn"/> by default).</summary>
+    public ReadYourWrites ReadYourWrites { get; set; } = ReadYourWrites.ReplayedLsn;
+
+    /// <summary>The window of <see cref="RelGen.ReadYourWrites.Window"/> (2 seconds by default).</summary>
+    public TimeSpan ReadYourWritesWindow { get; set; } = TimeSpan.FromSeconds(2);
 }

@@ -88,6 +88,9 @@ public static class RelGenServiceCollectionExtensions
         database.RecordStatementText = options.RecordStatementText;
         database.SlowCommandThreshold = options.SlowCommandThreshold;
         database.EnableSensitiveDataLogging = options.EnableSensitiveDataLogging;
+        database.ReadFrom = options.ReadFrom;
+        database.ReadYourWrites = options.ReadYourWrites;
+        database.ReadYourWritesWindow = options.ReadYourWritesWindow;
         return database;
     }
 

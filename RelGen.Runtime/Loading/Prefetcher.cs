@@ -97,6 +97,9 @@ internal static class Prefetcher
             state = state.WithPrefetch(deeper);
         if (parentContext?.ExplicitMode is { } mode && state.FetchMode is null)
             state = state.WithFetchMode(mode);
+        // The parents' route too: objects read from a replica prefetch there.
+        if (parentContext?.Route is { } route && state.Route is null)
+            state = state.WithRoute(route);
         return state;
     }
 
@@ -104,7 +107,7 @@ internal static class Prefetcher
     private static async Task<List<T>> ReadAsync<T>(RelGenDatabase database, QueryState state, ConnectionLease? given, CancellationToken cancellationToken)
         where T : class, IModel<T>
     {
-        var lease = given ?? await database.AcquireAsync(DatabaseOperation.Load, T.RelGenModel, cancellationToken).ConfigureAwait(false);
+        var lease = given ?? await database.AcquireReadAsync(DatabaseOperation.Load, T.RelGenModel, state.ReadRoute, state.AllowStale, cancellationToken).ConfigureAwait(false);
         try
         {
             await using var command = QueryCommand.Create(lease);

@@ -67,7 +67,7 @@ internal static class RelationLoader
         var database = context.Database;
         var loadedContext = context.ForLoaded<TTarget>();
         var result = new List<TTarget>(keys.Length);
-        var lease = database.Acquire(DatabaseOperation.Load, model);
+        var lease = database.AcquireRead(DatabaseOperation.Load, model, context.Route);
         try
         {
             using var command = lease.CreateCommand(ModelSql.For(model).SelectByKeys);

@@ -13,12 +13,16 @@ public sealed class LoadContext
 {
     private Dictionary<RelationDescriptor, object>? _prefetched;
 
-    internal LoadContext(RelGenDatabase database, FetchMode? mode, PeerGroup? peers)
+    internal LoadContext(RelGenDatabase database, FetchMode? mode, PeerGroup? peers, ReadFrom? route = null)
     {
         Database = database;
         ExplicitMode = mode;
         Peers = peers;
+        Route = route;
     }
+
+    /// <summary>Where the query that read these objects chose to read (null: the database's default), so their loads read there too.</summary>
+    internal ReadFrom? Route { get; }
 
     internal RelGenDatabase Database { get; }
 
@@ -33,9 +37,9 @@ public sealed class LoadContext
     /// <summary>True when objects loaded from this context's objects need a context of their own (a mode or peers to carry on).</summary>
     internal bool CarriesMode => ExplicitMode is not null || Peers is not null;
 
-    /// <summary>The context of objects loaded through a relation of this context's objects: same database and mode, new peers.</summary>
+    /// <summary>The context of objects loaded through a relation of this context's objects: same database, mode and route, new peers.</summary>
     internal LoadContext ForLoaded<T>() where T : class
-        => CarriesMode ? new LoadContext(Database, ExplicitMode, Mode == FetchMode.Peers ? new PeerGroup<T>() : null) : Database.DefaultContext;
+        => CarriesMode ? new LoadContext(Database, ExplicitMode, Mode == FetchMode.Peers ? new PeerGroup<T>() : null, Route) : Database.ContextFor(Route);
 
     /// <summary>The prefetch cache of <paramref name="relation"/>, created on first use.</summary>
     internal TCache Prefetched<TCache>(RelationDescriptor relation) where TCache : class, new()

@@ -46,7 +46,7 @@ internal static class QueryExecutor
         where T : class, IModel<T>
         where TSink : IRowSink<T, TResult>
     {
-        var lease = await database.AcquireAsync(DatabaseOperation.Query, state.Model, cancellationToken).ConfigureAwait(false);
+        var lease = await database.AcquireReadAsync(DatabaseOperation.Query, state.Model, state.ReadRoute, state.AllowStale, cancellationToken).ConfigureAwait(false);
         try
         {
             await using var command = QueryCommand.Create(lease);
@@ -85,7 +85,7 @@ internal static class QueryExecutor
     private static async Task<TValue> ScalarAsync<TColumn, TValue>(RelGenDatabase database, QueryState state, QueryKind kind, Func<TColumn, TValue> convert,
         CancellationToken cancellationToken)
     {
-        var lease = await database.AcquireAsync(DatabaseOperation.Query, state.Model, cancellationToken).ConfigureAwait(false);
+        var lease = await database.AcquireReadAsync(DatabaseOperation.Query, state.Model, state.ReadRoute, state.AllowStale, cancellationToken).ConfigureAwait(false);
         try
         {
             await using var command = QueryCommand.Create(lease);

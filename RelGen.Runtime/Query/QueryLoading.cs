@@ -12,4 +12,10 @@ internal sealed record QueryLoading(RelationPath[] SelectRelated, PrefetchPath[]
 
     /// <summary>The row lock of <c>SelectForUpdate</c>, or null.</summary>
     public RowLock? Lock { get; init; }
+
+    /// <summary>Where the query reads (<c>UsingReplica()</c>, <c>UsingPrimary()</c>), or null for the database's default.</summary>
+    public ReadFrom? Route { get; init; }
+
+    /// <summary><c>AllowStale()</c>: a replica read even right after the flow's own write.</summary>
+    public bool AllowStale { get; init; }
 }

@@ -48,8 +48,8 @@ public partial class QuerySet<T, TLookup>
             if (context is null || !model.HasKey(entity))
                 throw new InvalidOperationException($"'{model.Name}' instance ('{entity}') needs to be saved before its relations can be loaded.");
             // Objects of plain queries share the database's context: what is loaded for them needs a place of their own.
-            if (ReferenceEquals(context, Database.DefaultContext))
-                context = new Metadata.LoadContext(Database, mode: null, peers: null);
+            if (Database.IsSharedContext(context))
+                context = new Metadata.LoadContext(Database, mode: null, peers: null, context.Route);
         }
         return PrefetchRunner.RunAsync(Database, list, State.WithPrefetch(paths).Prefetch, null, cancellationToken);
     }

@@ -23,6 +23,7 @@ public partial class QuerySet<T, TLookup> : QuerySet<T>, IAsyncEnumerable<T>
     private protected QuerySet(RelGenDatabase database, TLookup root, QueryState state) : base(database, state)
     {
         ArgumentNullException.ThrowIfNull(database);
+        database.Replicas?.TrackFlow();
         Root = root;
     }
 

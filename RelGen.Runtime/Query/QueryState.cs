@@ -63,6 +63,18 @@ internal sealed class QueryState
     /// <summary>The row lock of <c>SelectForUpdate</c>, or null.</summary>
     public RowLock? Lock => Loading.Lock;
 
+    /// <inheritdoc cref="QueryLoading.Route"/>
+    public ReadFrom? Route => Loading.Route;
+
+    /// <inheritdoc cref="QueryLoading.AllowStale"/>
+    public bool AllowStale => Loading.AllowStale;
+
+    /// <summary>Where the query's read goes: a locking read always to the primary, where the lock's transaction runs.</summary>
+    public ReadFrom? ReadRoute => Lock is not null ? ReadFrom.Primary : Loading.Route;
+
+    public QueryState WithRoute(ReadFrom? route, bool allowStale = false)
+        => new(this) { Loading = Loading with { Route = route, AllowStale = allowStale } };
+
     public QueryState WithLock(RowLock rowLock) => new(this) { Loading = Loading with { Lock = rowLock } };
 
     /// <summary>The same query without its prefetches (a refresh runs them on the refreshed object itself).</summary>

@@ -19,7 +19,8 @@ public abstract class RelatedManager<TOwner, T, TLookup> : QuerySet<T, TLookup>,
     protected RelatedManager(TOwner owner, RelationDescriptor<T, TOwner> relation)
         : base(DatabaseOf(owner, relation), (TLookup)T.RelGenModel.Root, T.RelGenModel.AllRows
             .AddFilter(relation.PointsAtFilter(owner), exclude: false)
-            .WithKnown(new KnownRelated<T, TOwner>(relation, owner)))
+            .WithKnown(new KnownRelated<T, TOwner>(relation, owner))
+            .WithRoute(TOwner.RelGenModel.Context(owner)?.Route))
     {
         Owner = owner;
         Relation = relation;

@@ -95,7 +95,8 @@ internal static class GetOrCreator
     {
         try
         {
-            return await QueryExecutor.GetAsync<T>(database, query, cancellationToken).ConfigureAwait(false);
+            // Django's get_or_create reads with db_for_write: the row it may have to create is the primary's business.
+            return await QueryExecutor.GetAsync<T>(database, query.WithRoute(ReadFrom.Primary), cancellationToken).ConfigureAwait(false);
         }
         catch (DoesNotExistException)
         {

@@ -27,7 +27,8 @@ internal static class Refresher
         // A context of its own drops what earlier prefetches cached for the object (Django empties its prefetch cache); the
         // fetch mode the object was loaded with carries on unless the query names one.
         var mode = state.FetchMode ?? model.Context(entity)?.ExplicitMode;
-        model.Context(entity) = mode is null && state.Prefetch.Length == 0 ? database.DefaultContext : new LoadContext(database, mode, peers: null);
+        var route = state.Route ?? model.Context(entity)?.Route;
+        model.Context(entity) = mode is null && state.Prefetch.Length == 0 ? database.ContextFor(route) : new LoadContext(database, mode, peers: null, route);
         if (state.Prefetch.Length == 0)
             return;
         await Loading.PrefetchRunner.RunAsync(database, [entity], state.Prefetch, null, cancellationToken).ConfigureAwait(false);

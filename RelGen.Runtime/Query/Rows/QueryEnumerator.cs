@@ -81,7 +81,7 @@ internal sealed class QueryEnumerator<T> : IAsyncEnumerator<T> where T : class, 
 
     private async ValueTask<bool> OpenAndReadAsync()
     {
-        _lease = await _database.AcquireAsync(DatabaseOperation.Query, _state.Model, _cancellationToken).ConfigureAwait(false);
+        _lease = await _database.AcquireReadAsync(DatabaseOperation.Query, _state.Model, _state.ReadRoute, _state.AllowStale, _cancellationToken).ConfigureAwait(false);
         var lease = _lease;   // the cursor paths release _lease: errors are translated by the lease that ran the command
         try
         {

@@ -63,7 +63,7 @@ internal sealed class RowMaterializer<T> where T : class, IModel<T>
     /// </summary>
     public void NewChunk()
     {
-        if (_context.Peers is null && !ReferenceEquals(_context, _database.DefaultContext))
+        if (_context.Peers is null && !_database.IsSharedContext(_context))
         {
             _context = NewContext();
             _related = null;
@@ -78,8 +78,8 @@ internal sealed class RowMaterializer<T> where T : class, IModel<T>
     {
         var peers = (_state.FetchMode ?? _database.FetchMode) == FetchMode.Peers;
         if (!peers && _state.FetchMode is null && _state.Prefetch.Length == 0)
-            return _database.DefaultContext;
-        return new LoadContext(_database, _state.FetchMode, peers ? new PeerGroup<T>() : null);
+            return _database.ContextFor(_state.Route);
+        return new LoadContext(_database, _state.FetchMode, peers ? new PeerGroup<T>() : null, _state.Route);
     }
 
     /// <summary>One attacher per path of the model itself; each builds those of the paths below it.</summary>

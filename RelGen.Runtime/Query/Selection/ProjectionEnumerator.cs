@@ -52,7 +52,7 @@ internal sealed class ProjectionEnumerator<TResult>(RelGenDatabase database, Que
 
     private async ValueTask<bool> OpenAndReadAsync()
     {
-        _lease = await database.AcquireAsync(DatabaseOperation.Query, state.Model, cancellationToken).ConfigureAwait(false);
+        _lease = await database.AcquireReadAsync(DatabaseOperation.Query, state.Model, state.ReadRoute, state.AllowStale, cancellationToken).ConfigureAwait(false);
         try
         {
             _command = QueryCommand.Create(_lease);

@@ -10,7 +10,7 @@ internal static class ProjectionExecutor
     public static async Task<List<TResult>> ToListAsync<TResult>(RelGenDatabase database, QueryState state, QueryKind kind, Projection<TResult> projection,
         CancellationToken cancellationToken)
     {
-        var lease = await database.AcquireAsync(DatabaseOperation.Query, state.Model, cancellationToken).ConfigureAwait(false);
+        var lease = await database.AcquireReadAsync(DatabaseOperation.Query, state.Model, state.ReadRoute, state.AllowStale, cancellationToken).ConfigureAwait(false);
         try
         {
             await using var command = QueryCommand.Create(lease);
@@ -39,7 +39,7 @@ internal static class ProjectionExecutor
     public static async Task<TResult?> FirstOrDefaultAsync<TResult>(RelGenDatabase database, QueryState state, QueryKind kind, Projection<TResult> projection,
         CancellationToken cancellationToken)
     {
-        var lease = await database.AcquireAsync(DatabaseOperation.Query, state.Model, cancellationToken).ConfigureAwait(false);
+        var lease = await database.AcquireReadAsync(DatabaseOperation.Query, state.Model, state.ReadRoute, state.AllowStale, cancellationToken).ConfigureAwait(false);
         try
         {
             await using var command = QueryCommand.Create(lease);
@@ -59,5 +59,5 @@ internal static class ProjectionExecutor
 
     /// <summary>The context of model terms' objects: the query's fetch mode travels with them, else the database's shared one.</summary>
     public static LoadContext ContextFor(RelGenDatabase database, QueryState state)
-        => state.FetchMode is { } mode ? new LoadContext(database, mode, peers: null) : database.DefaultContext;
+        => state.FetchMode is { } mode ? new LoadContext(database, mode, peers: null, state.Route) : database.ContextFor(state.Route);
 }
