@@ -18,7 +18,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor ForeignKeyTargetNotModel = Error("RG0003",
         "[ForeignKey] property type must be a model",
-        "Property '{0}.{1}' has [ForeignKey] but its type '{2}' is not a partial class marked [Model] in this project");
+        "Property '{0}.{1}' has [ForeignKey] but its type '{2}' is not a model: neither a partial class marked [Model] in this project nor a model RelGen generated in a referenced assembly");
 
     public static readonly DiagnosticDescriptor UnmappableType = Error("RG0004",
         "Property type cannot be mapped",

@@ -15,7 +15,7 @@ public enum Priority : short
 public partial class Story
 {
     public int Id { get; set; }
-    [MaxLength(40)] public string Title { get; set; } = "";
+    [Unique, MaxLength(40)] public string Title { get; set; } = "";
     public string? Tag { get; set; }
     public int Views { get; set; }
     public int Likes { get; set; }

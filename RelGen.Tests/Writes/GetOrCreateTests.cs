@@ -10,16 +10,6 @@ namespace RelGen.Tests.Writes;
 /// </summary>
 public sealed class GetOrCreateTests : SchemaTest
 {
-    [OneTimeSetUp]
-    public async Task UniqueSlugAsync()
-    {
-        // Until [Unique] lands (the schema work), the unique constraint the race needs is made by hand.
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("CREATE UNIQUE INDEX w_tag_slug_key ON w_tag (slug)", connection);
-        await command.ExecuteNonQueryAsync();
-    }
-
     [SetUp]
     public async Task ResetAsync()
     {

@@ -1,4 +1,3 @@
-using Npgsql;
 using RelGen.Query;
 using RelGen.Tests.Models;
 using RelGen.Tests.Support;
@@ -11,17 +10,6 @@ namespace RelGen.Tests.Writes;
 /// </summary>
 public sealed class UpsertTests : SchemaTest
 {
-    [OneTimeSetUp]
-    public async Task UniqueColumnsAsync()
-    {
-        // Until [Unique] lands (the schema work), the unique constraints are made by hand.
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(
-            "CREATE UNIQUE INDEX w_tag_slug_key ON w_tag (slug); CREATE UNIQUE INDEX story_title_key ON story (title)", connection);
-        await command.ExecuteNonQueryAsync();
-    }
-
     [SetUp]
     public async Task ResetAsync()
     {

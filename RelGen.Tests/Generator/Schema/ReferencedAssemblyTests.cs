@@ -103,4 +103,35 @@ public class ReferencedAssemblyTests
 
         RunAssert.SingleGeneratorError(run, "RG0024", "Contact", "table name 'person' of 'Contact'", "'assembly People'");
     }
+
+    [Test]
+    public void RG0003_AReferencedModelRelGenDidNotGenerate()
+    {
+        // An assembly built without RelGen's generator: its [Model] class is a plain class there, with no descriptor to point at.
+        var plain = GeneratorHarness.CreateCompilation("Places", [], """
+            namespace Places;
+
+            [RelGen.Model]
+            public partial class City
+            {
+                public int Id { get; set; }
+                public string Name { get; set; } = "";
+            }
+            """);
+        using var image = new MemoryStream();
+        var emitted = plain.Emit(image);
+        Assert.That(emitted.Success, Is.True, string.Join(Environment.NewLine, emitted.Diagnostics));
+        var run = GeneratorHarness.Run(GeneratorHarness.CreateDriver(), GeneratorHarness.CreateCompilation("App",
+            [MetadataReference.CreateFromImage(image.ToArray())], """
+            using RelGen;
+
+            [Model]
+            public partial class Shop
+            {
+                [ForeignKey] public partial Places.City City { get; set; }
+            }
+            """));
+
+        RunAssert.SingleGeneratorError(run, "RG0003", "City", "'Shop.City'", "'Places.City'", "referenced assembly");
+    }
 }

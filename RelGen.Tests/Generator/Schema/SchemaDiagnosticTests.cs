@@ -130,6 +130,65 @@ public class SchemaDiagnosticTests
     }
 
     [Test]
+    public void RG0023_ALongColumnNameGivenByColumn()
+    {
+        var name = "a_column_name_that_goes_on_and_on_well_past_what_postgresql_keeps";
+        var run = Model("[Model]", $$"""    [Column("{{name}}")] public int Stock { get; set; }""");
+
+        RunAssert.SingleGeneratorError(run, "RG0023", "Stock", "column", $"'{name}'", "'Shop.Stock'", "65 bytes", "first 63");
+    }
+
+    [Test]
+    public void RG0023_ALongColumnNameFromThePropertyName()
+    {
+        // The column is the property's snake_case: 65 characters here.
+        var property = "NumberOfItemsStillWaitingOnTheShelfOfTheBackStoreRoom";
+        var run = Model("[Model]", $$"""    public int {{property}} { get; set; }""");
+
+        RunAssert.SingleGeneratorError(run, "RG0023", property, "'number_of_items_still_waiting_on_the_shelf_of_the_back_store_room'", "65 bytes");
+    }
+
+    [Test]
+    public void RG0023_AColumnNameCountsUtf8Bytes()
+    {
+        // 32 characters, 64 bytes in UTF-8: PostgreSQL's limit is in bytes.
+        var name = new string('é', 32);
+        var run = Model("[Model]", $$"""    [Column("{{name}}")] public int Stock { get; set; }""");
+
+        RunAssert.SingleGeneratorError(run, "RG0023", "Stock", $"'{name}'", "64 bytes");
+    }
+
+    [Test]
+    public void RG0023_TwoLongColumnNamesThatWouldCollideOnceCutAreBothErrors()
+    {
+        var prefix = new string('x', 63);
+        var run = Model("[Model]", $$"""
+                [Column("{{prefix}}_a")] public int First { get; set; }
+                [Column("{{prefix}}_b")] public int Second { get; set; }
+            """);
+
+        RunAssert.OnlyGeneratorErrors(run, "RG0023", "RG0023");
+        Assert.That(run.GeneratorDiagnostics.Select(run.LocatedText), Is.EquivalentTo(new[] { "First", "Second" }));
+    }
+
+    [Test]
+    public void RG0023_ALongRelationKeyColumn()
+    {
+        var relation = "ReporterWhoFirstWroteAboutTheStoryBeforeAnyoneElseInTheNewsroom";
+        var run = GeneratorHarness.Run(ContractModels.Reporter, $$"""
+            using RelGen;
+
+            [Model]
+            public partial class Scoop
+            {
+                [ForeignKey] public partial Reporter {{relation}} { get; set; }
+            }
+            """);
+
+        RunAssert.SingleGeneratorError(run, "RG0023", relation, "column", "_newsroom_id'", "'Scoop", "78 bytes");
+    }
+
+    [Test]
     public void RG0024_TwoPropertiesForOneColumn()
     {
         var run = Model("[Model]", """    [Column("name")] public string Title { get; set; } = "";""");
