@@ -25,9 +25,9 @@ public abstract class ModelDescriptor<T> : ModelDescriptor, IRowReader<T> where 
     /// <inheritdoc />
     public sealed override Type ClrType => typeof(T);
 
-    internal IReadOnlyList<ColumnDescriptor<T>> TypedColumns => _typedColumns;
+    internal List<ColumnDescriptor<T>> TypedColumns => _typedColumns;   // a List, not an interface: hot loops enumerate without allocating
 
-    internal IReadOnlyList<IRelationFrom<T>> TypedRelations => _typedRelations;
+    internal List<IRelationFrom<T>> TypedRelations => _typedRelations;
 
     /// <summary>The version column (<c>[ConcurrencyCheck]</c>), or null.</summary>
     internal ColumnDescriptor<T>? TypedVersion { get; private set; }
