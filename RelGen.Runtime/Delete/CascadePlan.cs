@@ -5,11 +5,12 @@ namespace RelGen.Delete;
 
 /// <summary>
 /// The delete of one model's cascade in one batch (one round trip, one implicit transaction when none is open), without
-/// reading keys back. Only possible when the cascade is a tree (no model reached twice, no cycle) and no Protect/Restrict
+/// reading keys back: by default the database's own cascade, counted (<see cref="CountedByKeyStatements"/>); the locking
+/// plan below where the deletion counters do not move. Only possible when the cascade is a tree (no model reached twice, no cycle) and no Protect/Restrict
 /// rule needs checking; otherwise <see cref="For"/> returns null and the collector runs instead. Each step finds its rows
 /// through its parent's key condition on the base tables, so every step can use the foreign-key index.
 /// <para>
-/// All or nothing for every row a concurrent transaction touches: the batch first locks the root rows, then, top down, the
+/// The locking plan is all or nothing for every row a concurrent transaction touches: the batch first locks the root rows, then, top down, the
 /// rows of every level that has rows beneath it (<c>FOR UPDATE</c>). A locked row can be neither moved to another parent nor
 /// given a new child until this transaction ends, so the statements after the locks, each with a fresh snapshot, all see
 /// the same rows: a child moved away before its lock was taken keeps everything beneath it, a child inserted before it
@@ -34,6 +35,8 @@ internal sealed class CascadePlan
     private readonly bool[] _hasChildren;
     private PlanStatement[]? _byKey;
     private PlanStatement[]? _byPinnedKeys;
+    private PlanStatement[]? _countedByKey;
+    private string? _counters;
 
     private CascadePlan(List<ModelDescriptor> deleted, List<Step> steps)
     {
@@ -66,6 +69,42 @@ internal sealed class CascadePlan
         _byPinnedKeys ??= Statements($"= ANY(current_setting('{RootKeysSetting}')::{root.Key.SqlType}[])", lockRoot: false, binds: false);
         return [pin, .. _byPinnedKeys];
     }
+
+    /// <summary>
+    /// The database's own cascade, counted: the deleted tables' counters of this transaction
+    /// (<c>pg_stat_get_xact_tuples_deleted</c>), the one <c>DELETE</c> of the root rows whose foreign keys' <c>ON DELETE</c>
+    /// rules do the rest, the counters again. The differences are the rows the cascade removed, every one of them: a child
+    /// inserted concurrently either commits before the cascade reaches it and is deleted and counted, or waits and then
+    /// fails on its foreign key; a child moved away concurrently is re-checked by the cascade's own statement and keeps
+    /// everything beneath it. One statement, so no locks are needed to make several agree. It needs the database's foreign
+    /// keys to carry the models' rules (<c>CreateTablesAsync</c> and migrations make them so) and <c>track_counts</c> on
+    /// (the default); <see cref="Deleter"/> falls back to <see cref="ByKeyStatements"/> when it is off. Rows a user's own
+    /// trigger deletes in these tables within the statement are counted too.
+    /// </summary>
+    public PlanStatement[]? CountedByKeyStatements
+        => _steps.Count == 0 ? null : _countedByKey ??= Counted($"{Deleted[0].Key.QuotedName} = $1");
+
+    /// <summary>As <see cref="CountedByKeyStatements"/>, for the root rows <paramref name="rootCondition"/> chooses.</summary>
+    public PlanStatement[]? CountedByConditionStatements(string rootCondition)
+        => _steps.Count == 0 ? null : Counted(rootCondition);
+
+    /// <summary>True when a counted batch's first and last statements read the counters of <see cref="Deleted"/>[1..].</summary>
+    public static bool ReadsCounters(PlanStatement[] statements) => statements.Length == 3 && statements[0].Counts == PlanStatement.Counters;
+
+    private PlanStatement[] Counted(string rootCondition)
+    {
+        _counters ??= string.Join(", ", Deleted.Skip(1).Select(m => $"pg_catalog.pg_stat_get_xact_tuples_deleted('{m.QuotedTable.Replace("'", "''", StringComparison.Ordinal)}'::regclass)"));
+        // With track_counts off the counters stay at zero: then the DELETE deletes nothing, the first statement says why,
+        // and the Deleter runs the locking plan instead (no error, so a caller's transaction stays usable).
+        return
+        [
+            new PlanStatement($"SELECT {TrackCounts}, {_counters}", PlanStatement.Counters, Binds: false),
+            new PlanStatement($"DELETE FROM {Deleted[0].QuotedTable} WHERE ({rootCondition}) AND {TrackCounts}", 0, Binds: true),
+            new PlanStatement($"SELECT {_counters}", PlanStatement.Counters, Binds: false),
+        ];
+    }
+
+    private const string TrackCounts = "pg_catalog.current_setting('track_counts')::bool";
 
     /// <summary>
     /// The locks and steps for root rows whose key matches <paramref name="rootMatch"/> (<c>= $1</c>, or the pinned keys):

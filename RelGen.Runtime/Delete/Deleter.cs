@@ -8,12 +8,12 @@ namespace RelGen.Delete;
 
 /// <summary>
 /// Deletes objects with every relation's on-delete rule, atomically, and all or nothing for every row a concurrent transaction
-/// touches: every row that has rows beneath it is locked before anything is deleted, so a child inserted concurrently either
-/// commits first and is deleted and counted with the rest, or waits and then fails on its foreign key; a child moved away
-/// concurrently keeps everything beneath it. A cascade tree runs as one batch (<see cref="CascadePlan"/>); other graphs are
-/// collected level by level with their rows locked, checked (Protect/Restrict), and deleted by exactly the collected keys in
-/// dependency order (<see cref="DeleteCollector"/>). A model that nothing points at is a plan of one statement (Django's fast
-/// delete).
+/// touches. A cascade tree is the database's own cascade, one <c>DELETE</c> of the root rows counted through the tables'
+/// deletion counters (<see cref="CascadePlan.CountedByKeyStatements"/>): one statement, whose referential actions re-check
+/// rows other transactions changed. Where the counters do not move (<c>track_counts</c> off) the tree runs as the locking plan
+/// (<see cref="CascadePlan.ByKeyStatements"/>). Other graphs are collected level by level with their rows locked, checked
+/// (Protect/Restrict), and deleted by exactly the collected keys in dependency order (<see cref="DeleteCollector"/>). A model
+/// that nothing points at is a plan of one statement (Django's fast delete).
 /// </summary>
 internal static class Deleter
 {
@@ -27,8 +27,12 @@ internal static class Deleter
         DeleteResult result;
         if (CascadePlan.For(model) is { } plan)
         {
-            result = await RunPlanAsync(database, plan, plan.ByKeyStatements, static (p, e) => e.Model.AddKeyParameter(e.Entity, p),
-                (Model: model, Entity: entity), cancellationToken).ConfigureAwait(false);
+            var counted = CountsCascades(database) ? plan.CountedByKeyStatements : null;
+            result = await RunPlanAsync(database, plan, counted ?? plan.ByKeyStatements, static (p, e) => e.Model.AddKeyParameter(e.Entity, p),
+                (Model: model, Entity: entity), cancellationToken).ConfigureAwait(false)
+                ?? await RunPlanAsync(database, plan, plan.ByKeyStatements, static (p, e) => e.Model.AddKeyParameter(e.Entity, p),
+                (Model: model, Entity: entity), cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException("The locking plan always counts.");
         }
         else
         {
@@ -40,7 +44,7 @@ internal static class Deleter
         return result;
     }
 
-    public static Task<DeleteResult> DeleteQueryAsync(RelGenDatabase database, QueryState state, CancellationToken cancellationToken)
+    public static async Task<DeleteResult> DeleteQueryAsync(RelGenDatabase database, QueryState state, CancellationToken cancellationToken)
     {
         var model = state.Model;
         var key = model.Key.QuotedName;
@@ -49,10 +53,17 @@ internal static class Deleter
         if (state.Filters.Length > 0 || state.IsSliced)
             condition = $"{key} IN ({QueryCommand.Sql(state, QueryKind.Keys)})";
         if (CascadePlan.For(model) is { } plan)
-            return RunPlanAsync(database, plan, plan.ByConditionStatements(condition), static (p, s) => Bind(p, s), state, cancellationToken);
+        {
+            var counted = CountsCascades(database) ? plan.CountedByConditionStatements(condition) : null;
+            return await RunPlanAsync(database, plan, counted ?? plan.ByConditionStatements(condition), static (p, s) => Bind(p, s), state,
+                    cancellationToken).ConfigureAwait(false)
+                ?? await RunPlanAsync(database, plan, plan.ByConditionStatements(condition), static (p, s) => Bind(p, s), state,
+                    cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException("The locking plan always counts.");
+        }
         var where = condition == "TRUE" ? "" : " WHERE " + condition;
-        return CollectAsync(database, model, $"SELECT {key} FROM {model.QuotedTable}{where} ORDER BY {key} FOR UPDATE", p => Bind(p, state),
-            cancellationToken);
+        return await CollectAsync(database, model, $"SELECT {key} FROM {model.QuotedTable}{where} ORDER BY {key} FOR UPDATE", p => Bind(p, state),
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Binds the key subquery's values.</summary>
@@ -73,10 +84,12 @@ internal static class Deleter
 
     /// <summary>
     /// One round trip: the plan's statements in one batch (one implicit transaction when none is open), those that take
-    /// parameters bound by <paramref name="bind"/>. Counts come from the deleting statements' command tags; the locks the plan
-    /// takes first make them every row the operation removes.
+    /// parameters bound by <paramref name="bind"/>. Counts come from the deleting statements' command tags (the locks the
+    /// plan takes first make them every row the operation removes), or, for the counted form, from the root's command tag
+    /// and the differences of the deleted tables' counters. Null when the counted form found <c>track_counts</c> off (and
+    /// so deleted nothing): the caller runs the locking plan.
     /// </summary>
-    private static async Task<DeleteResult> RunPlanAsync<TArg>(RelGenDatabase database, CascadePlan plan, PlanStatement[] statements,
+    private static async Task<DeleteResult?> RunPlanAsync<TArg>(RelGenDatabase database, CascadePlan plan, PlanStatement[] statements,
         Action<NpgsqlParameterCollection, TArg> bind, TArg arg, CancellationToken cancellationToken)
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -91,6 +104,8 @@ internal static class Deleter
                     bind(command.Parameters, arg);
                 batch.BatchCommands.Add(command);
             }
+            if (CascadePlan.ReadsCounters(statements))
+                return await ReadCountedAsync(database, plan, lease, batch, counts, cancellationToken).ConfigureAwait(false);
             await lease.ExecutePreparedNonQueryAsync(batch, cancellationToken).ConfigureAwait(false);
             for (var i = 0; i < statements.Length; i++)
             {
@@ -108,6 +123,38 @@ internal static class Deleter
             await lease.DisposeAsync().ConfigureAwait(false);
         }
     }
+
+    /// <summary>Runs a counted batch: the flag and counters before, the root's delete, the counters after.</summary>
+    private static async Task<DeleteResult?> ReadCountedAsync(RelGenDatabase database, CascadePlan plan, ConnectionLease lease, NpgsqlBatch batch,
+        Dictionary<string, int> counts, CancellationToken cancellationToken)
+    {
+        var before = new long[plan.Deleted.Count];
+        bool tracked;
+        await using (var reader = await lease.ExecuteReaderAsync(batch, cancellationToken).ConfigureAwait(false))
+        {
+            await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            tracked = reader.GetBoolean(0);
+            for (var i = 1; i < before.Length; i++)
+                before[i] = reader.GetInt64(i);
+            // The DELETE returns no rows: the next result is the second SELECT's.
+            await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+            await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            for (var i = 1; i < before.Length; i++)
+                AddCount(counts, plan.Deleted[i], checked((int)(reader.GetInt64(i - 1) - before[i])));
+        }
+        if (!tracked)
+        {
+            NoCascadeCounts.AddOrUpdate(database, database);
+            return null;
+        }
+        AddCount(counts, plan.Deleted[0], batch.BatchCommands[1].RecordsAffected);
+        return new DeleteResult(counts);
+    }
+
+    /// <summary>Handles whose server has <c>track_counts</c> off: their cascades run the locking plan.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<RelGenDatabase, RelGenDatabase> NoCascadeCounts = new();
+
+    private static bool CountsCascades(RelGenDatabase database) => !NoCascadeCounts.TryGetValue(database, out _);
 
     private static void AddCount(Dictionary<string, int> counts, ModelDescriptor model, int count)
     {

@@ -172,16 +172,41 @@ public sealed class DeleteRaceTests : SchemaTest
     }
 
     [Test]
-    public async Task APlannedDeleteSendsOneBatchThatLocksTheMiddleLevel()
+    public async Task APlannedDeleteIsOneCountedStatementOfTheDatabasesCascade()
     {
         var (root, _) = await TreeAsync(DeletePath.PlanByKey, "Batch", children: 2, grandchildren: 2);
         Sql.Clear();
         var result = await Db.DeleteAsync(new RaceCrate { Id = root, Name = "Batch" });
-        Assert.That(result.Total, Is.EqualTo(7));
+        Assert.That(result.PerModel, Is.EquivalentTo(Counts(["RaceCrate", "RaceItem", "RacePart"], 1, 2, 4)));
         Assert.That(Sql.Count, Is.EqualTo(1), "one round trip");
         var statements = Sql.Commands[0].Split(";\n");
-        Assert.That(statements[0], Does.StartWith("SELECT 1 FROM \"race_crate\"").And.EndWith("FOR UPDATE"));
-        Assert.That(statements[1], Does.StartWith("SELECT 1 FROM \"race_item\"").And.EndWith("FOR UPDATE"));
-        Assert.That(statements.Count(s => s.Contains("FOR UPDATE")), Is.EqualTo(2), "the leaves (parts) are not locked");
+        Assert.That(statements, Has.Length.EqualTo(3));
+        Assert.That(statements[0], Does.StartWith("SELECT pg_catalog.current_setting('track_counts')::bool, pg_catalog.pg_stat_get_xact_tuples_deleted("));
+        Assert.That(statements[1], Does.StartWith("DELETE FROM \"race_crate\""), "only the root is deleted explicitly: the foreign keys cascade");
+        Assert.That(statements[2], Does.StartWith("SELECT pg_catalog.pg_stat_get_xact_tuples_deleted("));
+        Assert.That(statements, Has.None.Contains("FOR UPDATE"), "one statement needs no locks to agree with another");
+    }
+
+    [Test]
+    public async Task WithTrackCountsOffTheLockingPlanRunsAndCountsAlike()
+    {
+        // track_counts off leaves the deletion counters at zero: the counted batch then deletes nothing and the locking
+        // plan runs instead, in the same operation.
+        var off = new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString) { Options = "-c track_counts=off" }.ConnectionString;
+        await using var untracked = RelGenDatabase.Create(off, Sql);
+        var (root, _) = await TreeAsync(DeletePath.PlanByKey, "Untracked", children: 2, grandchildren: 3);
+        await RaceCrate.Objects(untracked).CountAsync();   // the handle's first connection (its pooler check) before counting
+        Sql.Clear();
+        var result = await untracked.DeleteAsync(new RaceCrate { Id = root, Name = "Untracked" });
+        Assert.That(result.PerModel, Is.EquivalentTo(Counts(["RaceCrate", "RaceItem", "RacePart"], 1, 2, 6)));
+        Assert.That(Sql.Count, Is.EqualTo(2), "the counted batch, then the locking plan");
+        Assert.That(Sql.Commands[1], Does.Contain("FOR UPDATE"));
+        Assert.That(await Backends.ScalarAsync<long>(ConnectionString, "SELECT count(*) FROM race_crate WHERE id = $1", root), Is.Zero);
+
+        var (second, _) = await TreeAsync(DeletePath.PlanByKey, "Untracked2", children: 1, grandchildren: 1);
+        Sql.Clear();
+        result = await untracked.DeleteAsync(new RaceCrate { Id = second, Name = "Untracked2" });
+        Assert.That(result.Total, Is.EqualTo(3));
+        Assert.That(Sql.Count, Is.EqualTo(1), "the handle remembers: the locking plan at once");
     }
 }
