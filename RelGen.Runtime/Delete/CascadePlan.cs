@@ -77,8 +77,9 @@ internal sealed class CascadePlan
     /// inserted concurrently either commits before the cascade reaches it and is deleted and counted, or waits and then
     /// fails on its foreign key; a child moved away concurrently is re-checked by the cascade's own statement and keeps
     /// everything beneath it. One statement, so no locks are needed to make several agree. It needs the database's foreign
-    /// keys to carry the models' rules (<c>CreateTablesAsync</c> and migrations make them so) and <c>track_counts</c> on
-    /// (the default); <see cref="Deleter"/> falls back to <see cref="ByKeyStatements"/> when it is off. Rows a user's own
+    /// keys to carry the models' rules (<c>CreateTablesAsync</c> and migrations make them so), <c>track_counts</c> on
+    /// (the default) and counters that see the deletes (not Citus, whose shards delete); <see cref="Deleter"/> falls back to
+    /// <see cref="ByKeyStatements"/> otherwise. Rows a user's own
     /// trigger deletes in these tables within the statement are counted too.
     /// </summary>
     public PlanStatement[]? CountedByKeyStatements
@@ -94,8 +95,9 @@ internal sealed class CascadePlan
     private PlanStatement[] Counted(string rootCondition)
     {
         _counters ??= string.Join(", ", Deleted.Skip(1).Select(m => $"pg_catalog.pg_stat_get_xact_tuples_deleted('{m.QuotedTable.Replace("'", "''", StringComparison.Ordinal)}'::regclass)"));
-        // With track_counts off the counters stay at zero: then the DELETE deletes nothing, the first statement says why,
-        // and the Deleter runs the locking plan instead (no error, so a caller's transaction stays usable).
+        // With track_counts off the counters stay at zero, and on Citus the coordinator's counters do not see the shards'
+        // deletes: then the DELETE deletes nothing, the first statement says why, and the Deleter runs the locking plan
+        // instead (no error, so a caller's transaction stays usable).
         return
         [
             new PlanStatement($"SELECT {TrackCounts}, {_counters}", PlanStatement.Counters, Binds: false),
@@ -104,7 +106,8 @@ internal sealed class CascadePlan
         ];
     }
 
-    private const string TrackCounts = "pg_catalog.current_setting('track_counts')::bool";
+    private const string TrackCounts =
+        "(pg_catalog.current_setting('track_counts')::bool AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_extension WHERE extname = 'citus'))";
 
     /// <summary>
     /// The locks and steps for root rows whose key matches <paramref name="rootMatch"/> (<c>= $1</c>, or the pinned keys):
