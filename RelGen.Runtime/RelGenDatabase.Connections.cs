@@ -67,8 +67,7 @@ public sealed partial class RelGenDatabase
         }
         catch (Exception e)
         {
-            observer.Failed(e, e as RelGenException);
-            observer.End();
+            observer.FailedToConnect(e);
             throw;
         }
     }
@@ -99,8 +98,7 @@ public sealed partial class RelGenDatabase
         }
         catch (Exception e)
         {
-            observer.Failed(e, e as RelGenException);
-            observer.End();
+            observer.FailedToConnect(e);
             throw;
         }
     }

@@ -123,8 +123,7 @@ public sealed partial class RelGenDatabase
         }
         catch (Exception e) when (observer is not null)
         {
-            observer.Failed(e, e as RelGenException);
-            observer.End();
+            observer.FailedToConnect(e);
             throw;
         }
     }
@@ -144,8 +143,7 @@ public sealed partial class RelGenDatabase
         }
         catch (Exception e) when (observer is not null)
         {
-            observer.Failed(e, e as RelGenException);
-            observer.End();
+            observer.FailedToConnect(e);
             throw;
         }
     }

@@ -176,6 +176,13 @@ internal sealed class OperationObserver
         }
     }
 
+    /// <summary>The operation ended before it had a connection (connecting failed): records <paramref name="error"/> and ends.</summary>
+    public void FailedToConnect(Exception error)
+    {
+        Failed(error, error as RelGenException);
+        End();
+    }
+
     /// <summary>The operation is over (its lease is disposed): the last command ends, the metrics are recorded and the activity stops.</summary>
     public void End()
     {
