@@ -10,7 +10,7 @@ namespace RelGen.Benchmarks.BuildCost;
 /// the generated source (bytes per model, from <c>EmitCompilerGeneratedFiles</c>) and the full build time (median of several
 /// runs of a clean build of that project alone, the two projects alternating, their references built beforehand; the compiler runs without the shared
 /// compiler server, so no run is warmer than another and nothing is left running), with the compiler's own share (the Csc task).
-/// Usage: <c>dotnet run -c Release --project benchmarks/RelGen.Benchmarks -- build-cost [--models 500] [--runs 5] [--seed 17]</c>.
+/// Usage: <c>dotnet run -c Release --project benchmarks/RelGen.Benchmarks -- build-cost [--models 500] [--runs 5] [--seed 17] [--keep]</c> (<c>--keep</c> leaves the two projects and their generated files in place).
 /// </summary>
 public static partial class BuildCostRunner
 {
@@ -19,6 +19,7 @@ public static partial class BuildCostRunner
         var models = Option(args, "--models", 500);
         var runs = Option(args, "--runs", 5);
         var seed = Option(args, "--seed", 17);
+        var keep = args.Contains("--keep");
         var repository = FindRepository();
         var work = Path.Combine(Path.GetTempPath(), "relgen-build-cost-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
         try
@@ -56,7 +57,9 @@ public static partial class BuildCostRunner
         }
         finally
         {
-            if (Directory.Exists(work))
+            if (keep)
+                Console.WriteLine($"// kept {work}");
+            else if (Directory.Exists(work))
                 Directory.Delete(work, recursive: true);
         }
     }
