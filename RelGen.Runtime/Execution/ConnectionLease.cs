@@ -139,6 +139,24 @@ internal readonly struct ConnectionLease
         return prepare.IsCompletedSuccessfully ? batch.ExecuteNonQueryAsync(cancellationToken) : PrepareThenExecuteAsync(prepare, batch, cancellationToken);
     }
 
+    /// <summary>The reader form of <see cref="ExecutePreparedNonQueryAsync(NpgsqlBatch, CancellationToken)"/>.</summary>
+    public Task<NpgsqlDataReader> ExecutePreparedReaderAsync(NpgsqlBatch batch, CancellationToken cancellationToken)
+    {
+        Database.Log.Batch(batch);
+        if (Observer is null)
+            return PreparedReaderAsync(batch, cancellationToken);
+        Observer.Begin(batch);
+        return Observer.Track(PreparedReaderAsync(batch, cancellationToken));
+    }
+
+    private Task<NpgsqlDataReader> PreparedReaderAsync(NpgsqlBatch batch, CancellationToken cancellationToken)
+    {
+        if (!Database.PreparesStatements)
+            return batch.ExecuteReaderAsync(cancellationToken);
+        var prepare = batch.PrepareAsync(cancellationToken);
+        return prepare.IsCompletedSuccessfully ? batch.ExecuteReaderAsync(cancellationToken) : PrepareThenReadAsync(prepare, batch, cancellationToken);
+    }
+
     /// <summary>Starts a binary COPY (logged) on this connection.</summary>
     public Task<NpgsqlBinaryImporter> BeginBinaryImportAsync(string copySql, CancellationToken cancellationToken)
     {
@@ -163,6 +181,12 @@ internal readonly struct ConnectionLease
     {
         await prepare.ConfigureAwait(false);
         return await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<NpgsqlDataReader> PrepareThenReadAsync(Task prepare, NpgsqlBatch batch, CancellationToken cancellationToken)
+    {
+        await prepare.ConfigureAwait(false);
+        return await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<int> PrepareThenExecuteAsync(Task prepare, NpgsqlCommand command, CancellationToken cancellationToken)
