@@ -6,7 +6,15 @@ internal abstract class PeerGroup
 }
 
 /// <inheritdoc cref="PeerGroup"/>
-internal sealed class PeerGroup<T> : PeerGroup where T : class
+/// <remarks>
+/// A streamed chunk's list is its peer group's (<see cref="Query.RowMaterializer{T}.Chunk"/>), so a chunk's objects are held
+/// in one list, not two. Never cleared: the objects keep their group for later lazy loads.
+/// </remarks>
+internal sealed class PeerGroup<T>(List<T> members) : PeerGroup where T : class
 {
-    public List<T> Members { get; } = [];
+    public PeerGroup() : this([])
+    {
+    }
+
+    public List<T> Members { get; } = members;
 }

@@ -31,6 +31,7 @@ internal sealed class QueryEnumerator<T> : IAsyncEnumerator<T> where T : class, 
     private ConnectionLease _lease;
     private NpgsqlCommand? _command;
     private NpgsqlDataReader? _reader;
+    private bool _chunked;
     private List<T>? _chunk;
     private int _next;
     private bool _exhausted;
@@ -52,7 +53,7 @@ internal sealed class QueryEnumerator<T> : IAsyncEnumerator<T> where T : class, 
         if (_rows is null)
             return OpenAndReadAsync();
         _cancellationToken.ThrowIfCancellationRequested();
-        if (_chunk is not null)
+        if (_chunked)
             return NextInChunkAsync();
         var read = _reader!.ReadAsync(_cancellationToken);
         return read.IsCompletedSuccessfully ? new ValueTask<bool>(Take(read.Result)) : AwaitReadAsync(read);
@@ -100,7 +101,7 @@ internal sealed class QueryEnumerator<T> : IAsyncEnumerator<T> where T : class, 
             _reader = await _lease.ExecutePreparedReaderAsync(_command, _cancellationToken).ConfigureAwait(false);
             if (_rows.ChunksPeers)
             {
-                _chunk = new List<T>(RowMaterializer<T>.PeerChunk);
+                _chunked = true;
                 return await ReadChunkAsync().ConfigureAwait(false);
             }
             return Take(await _reader.ReadAsync(_cancellationToken).ConfigureAwait(false));
@@ -136,13 +137,13 @@ internal sealed class QueryEnumerator<T> : IAsyncEnumerator<T> where T : class, 
                 _lease = default;
             }
         }
-        _chunk = new List<T>(RowMaterializer<T>.PeerChunk);
+        _chunked = true;
         return await ReadChunkAsync().ConfigureAwait(false);
     }
 
     private ValueTask<bool> NextInChunkAsync()
     {
-        if (_next < _chunk!.Count)
+        if (_chunk is not null && _next < _chunk.Count)
         {
             Current = _chunk[_next++];
             return new ValueTask<bool>(true);
@@ -150,20 +151,21 @@ internal sealed class QueryEnumerator<T> : IAsyncEnumerator<T> where T : class, 
         return ReadChunkAsync();
     }
 
-    /// <summary>Reads the next chunk of rows (one peer group), prefetches its relations, then yields its first object.</summary>
+    /// <summary>
+    /// Reads the next chunk of rows (in Peers mode one peer group, whose list the chunk is), prefetches its relations, then
+    /// yields its first object.
+    /// </summary>
     private async ValueTask<bool> ReadChunkAsync()
     {
-        if (_chunk!.Count > 0)
-            _rows!.NewChunk();
-        _chunk.Clear();
-        _next = 0;
         if (_exhausted)
             return false;
+        _rows!.BeginChunk();
+        int read;
         if (_cursor is null)
         {
             try
             {
-                await ReadFromReaderAsync().ConfigureAwait(false);
+                read = await ReadFromReaderAsync().ConfigureAwait(false);
             }
             catch (Exception e) when (_lease.Translate(e, _cancellationToken) is { } error)
             {
@@ -172,10 +174,12 @@ internal sealed class QueryEnumerator<T> : IAsyncEnumerator<T> where T : class, 
         }
         else
         {
-            await FetchAsync().ConfigureAwait(false);
+            read = await FetchAsync().ConfigureAwait(false);
         }
-        if (_chunk.Count == 0)
+        if (read == 0)
             return false;
+        _chunk = _rows.Chunk;
+        _next = 0;
         // On the stream's own transaction when it has one; in an ambient transaction, on its connection between fetches.
         await Loading.PrefetchRunner.RunAsync(_database, _chunk, _state.Prefetch, _ownTransaction is null ? null : _lease, _cancellationToken)
             .ConfigureAwait(false);
@@ -183,25 +187,29 @@ internal sealed class QueryEnumerator<T> : IAsyncEnumerator<T> where T : class, 
         return true;
     }
 
-    private async ValueTask ReadFromReaderAsync()
+    /// <summary>Reads up to a chunk of rows into the materializer's chunk; returns how many.</summary>
+    private async ValueTask<int> ReadFromReaderAsync()
     {
-        while (_chunk!.Count < RowMaterializer<T>.PeerChunk)
+        var read = 0;
+        while (read < RowMaterializer<T>.PeerChunk)
         {
             if (!await _reader!.ReadAsync(_cancellationToken).ConfigureAwait(false))
             {
                 _exhausted = true;
-                return;
+                break;
             }
             _cancellationToken.ThrowIfCancellationRequested();
-            _chunk.Add(_rows!.Read(_reader));
+            _rows!.Read(_reader);
+            read++;
         }
+        return read;
     }
 
     /// <summary>
-    /// One <c>FETCH</c> of the cursor, on the transaction's connection, released as soon as the chunk is read (the stream's
-    /// own transaction keeps its connection).
+    /// One <c>FETCH</c> of the cursor into the materializer's chunk, on the transaction's connection, released as soon as the
+    /// chunk is read (the stream's own transaction keeps its connection). Returns how many rows it read.
     /// </summary>
-    private async ValueTask FetchAsync()
+    private async ValueTask<int> FetchAsync()
     {
         var lease = _ownTransaction is null
             ? await _database.AcquireAsync(DatabaseOperation.Query, _state.Model, _cancellationToken).ConfigureAwait(false)
@@ -216,12 +224,15 @@ internal sealed class QueryEnumerator<T> : IAsyncEnumerator<T> where T : class, 
             }
             await using var fetch = _database.CreateCommand(lease, "FETCH FORWARD " + RowMaterializer<T>.PeerChunk + " FROM " + _cursor);
             await using var reader = await lease.ExecuteReaderAsync(fetch, _cancellationToken).ConfigureAwait(false);
+            var read = 0;
             while (await reader.ReadAsync(_cancellationToken).ConfigureAwait(false))
             {
                 _cancellationToken.ThrowIfCancellationRequested();
-                _chunk!.Add(_rows!.Read(reader));
+                _rows!.Read(reader);
+                read++;
             }
-            _exhausted = _chunk!.Count < RowMaterializer<T>.PeerChunk;
+            _exhausted = read < RowMaterializer<T>.PeerChunk;
+            return read;
         }
         catch (Exception e) when (lease.Translate(e, _cancellationToken) is { } error)
         {

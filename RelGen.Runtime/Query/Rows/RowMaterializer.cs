@@ -7,8 +7,8 @@ namespace RelGen.Query;
 
 /// <summary>
 /// Turns the current row of a select query into an object: select-related objects attached, the known owner set, peers
-/// joined. One per query execution; it holds no rows, so streaming stays in constant memory whatever the fetch mode
-/// (a peer group is at most <see cref="PeerChunk"/> objects, as Django's iterator chunks them).
+/// joined. One per query execution; it holds at most the current chunk's objects, so streaming stays in constant memory
+/// whatever the fetch mode (a peer group is at most <see cref="PeerChunk"/> objects, as Django's iterator chunks them).
 /// </summary>
 internal sealed class RowMaterializer<T> where T : class, IModel<T>
 {
@@ -20,8 +20,15 @@ internal sealed class RowMaterializer<T> where T : class, IModel<T>
     private readonly int[] _relatedOffsets;
     private readonly ModelDescriptor<T> _model = T.RelGenModel;
     private readonly KnownRelated<T>? _known;
+    private readonly bool _peers;
     private LoadContext _context;
     private IRowAttacher<T>[]? _related;
+
+    /// <summary>
+    /// Where each object read also goes: in Peers mode the current peer group's members (which, streaming, are the chunk
+    /// itself); streaming in another mode, the stream's chunk; otherwise null.
+    /// </summary>
+    private List<T>? _collected;
 
     public RowMaterializer(RelGenDatabase database, QueryState state, CompiledQuery compiled)
     {
@@ -29,14 +36,27 @@ internal sealed class RowMaterializer<T> where T : class, IModel<T>
         _state = state;
         _relatedOffsets = compiled.RelatedOffsets;
         _known = state.Known as KnownRelated<T>;
+        _peers = (state.FetchMode ?? database.FetchMode) == FetchMode.Peers;
+        // The first group grows as rows come: a short result (a GetAsync, most lists) does not pay for 2,000 slots (16 KB);
+        // at 1,000 rows growing and a full list allocate the same, and a longer result pays one extra full list's worth once.
+        if (_peers)
+            _collected = [];
         _context = NewContext();
     }
 
     /// <summary>True when objects join peer groups of <see cref="PeerChunk"/> rows: a stream then reads a chunk ahead.</summary>
-    public bool ChunksPeers => _context.Peers is not null;
+    public bool ChunksPeers => _peers;
 
+    /// <summary>
+    /// Reads the current row. In Peers mode the object joins the current peer group, and every <see cref="PeerChunk"/>
+    /// objects start a new one; in a streamed chunk (<see cref="BeginChunk"/>) it is added to <see cref="Chunk"/>.
+    /// </summary>
     public T Read(DbDataReader reader)
     {
+        // Past a full group: the next starts at the full size, as it is likely filled too (a stream's last chunk may waste
+        // part of one list; growing would allocate about twice a full list for every chunk).
+        if (_peers && _collected!.Count == PeerChunk)
+            StartPeerGroup(PeerChunk);
         var entity = _model.Read(reader, 0, _context);
         if (_relatedOffsets.Length > 0)
         {
@@ -45,41 +65,55 @@ internal sealed class RowMaterializer<T> where T : class, IModel<T>
         }
         // After select-related, so the manager's owner wins over a second copy of itself.
         _known?.Apply(entity);
-        if (_context.Peers is PeerGroup<T> peers)
-        {
-            peers.Members.Add(entity);
-            if (peers.Members.Count == PeerChunk)
-            {
-                _context = NewContext();
-                _related = null;
-            }
-        }
+        _collected?.Add(entity);
         return entity;
     }
 
     /// <summary>
-    /// Starts the objects of the next streamed chunk in a context of their own, as peers already do every
-    /// <see cref="PeerChunk"/> rows: what a chunk's prefetch caches then goes with its objects, and is collected with them.
+    /// Starts the next streamed chunk, whose objects <see cref="Read"/> collects into <see cref="Chunk"/> (the caller reads at
+    /// most <see cref="PeerChunk"/> rows, fewer only at the end). In Peers mode the chunk is a peer group: a new group, with a
+    /// new list, starts in <see cref="Read"/> after every <see cref="PeerChunk"/> objects, which is exactly where a chunk ends,
+    /// so nothing is allocated for a chunk that turns out empty; the list is never cleared (the objects keep their group for
+    /// later loads). Otherwise one list is reused, and each chunk after the first gets a context of its own (unless the
+    /// objects share the database's), so what its prefetch caches goes with its objects and is collected with them.
     /// </summary>
-    public void NewChunk()
+    public void BeginChunk()
     {
-        if (_context.Peers is null && !_database.IsSharedContext(_context))
+        if (_peers)
+            return;
+        if (_collected is null)
+        {
+            _collected = [];
+            return;
+        }
+        _collected.Clear();
+        if (!_database.IsSharedContext(_context))
         {
             _context = NewContext();
             _related = null;
         }
     }
 
+    /// <summary>The objects of the current streamed chunk (in Peers mode, its peer group's list), in row order.</summary>
+    public List<T> Chunk => _collected!;
+
+    private void StartPeerGroup(int capacity)
+    {
+        _collected = new List<T>(capacity);
+        _context = NewContext();
+        _related = null;
+    }
+
     /// <summary>
-    /// Peers need a group of their own; an explicit mode must travel with the objects; prefetch caches need a place per
-    /// query. Otherwise the objects share the database's default context and nothing is allocated.
+    /// Peers need a group of their own (over <see cref="_collected"/>); an explicit mode must travel with the objects;
+    /// prefetch caches need a place per query. Otherwise the objects share the database's default context and nothing is
+    /// allocated.
     /// </summary>
     private LoadContext NewContext()
     {
-        var peers = (_state.FetchMode ?? _database.FetchMode) == FetchMode.Peers;
-        if (!peers && _state.FetchMode is null && _state.Prefetch.Length == 0)
+        if (!_peers && _state.FetchMode is null && _state.Prefetch.Length == 0)
             return _database.ContextFor(_state.Route);
-        return new LoadContext(_database, _state.FetchMode, peers ? new PeerGroup<T>() : null, _state.Route);
+        return new LoadContext(_database, _state.FetchMode, _peers ? new PeerGroup<T>(_collected!) : null, _state.Route);
     }
 
     /// <summary>One attacher per path of the model itself; each builds those of the paths below it.</summary>

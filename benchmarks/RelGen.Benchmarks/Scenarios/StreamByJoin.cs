@@ -13,7 +13,8 @@ namespace RelGen.Benchmarks.Scenarios;
 
 /// <summary>
 /// ListByJoin's rows streamed with <c>await foreach</c> and summed, never held: memory should stay flat as <c>Rows</c> grows.
-/// <c>RelGenPeers</c> streams with <see cref="FetchMode.Peers"/>, which today keeps every row of the stream alive (issue 12).
+/// <c>RelGenPeers</c> streams with <see cref="FetchMode.Peers"/>: a chunk of 2,000 rows read ahead is one peer group, so it
+/// holds one chunk at a time and allocates one list slot per row beyond the plain stream (issue 12).
 /// (This replaces Stream10k, which streamed the whole seeded table; its 10k point is kept.)
 /// </summary>
 public class StreamByJoin : SizedScenario
