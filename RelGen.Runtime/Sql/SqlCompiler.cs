@@ -57,6 +57,12 @@ internal sealed partial class SqlCompiler
         var model = (ModelDescriptor)head.A!;
         var distinct = (flags & QueryFlags.Distinct) != 0;
         var sliced = (flags & (QueryFlags.Limit | QueryFlags.Offset)) != 0;
+        // Distinct rows of the model counted as rows, reverse relations as EXISTS, where that is exact (DistinctCountPlan).
+        if (kind is QueryKind.Count && distinct && !sliced && DistinctCountPlan.TryCreate(_tokens, _next) is { } plan)
+        {
+            WriteDistinctCount(sql, model, plan);
+            return [];
+        }
         var level = new QueryLevel(model, this);
 
         var where = new StringBuilder();

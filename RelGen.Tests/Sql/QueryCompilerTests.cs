@@ -144,10 +144,19 @@ public sealed class QueryCompilerTests
         => Assert.That(Article.Objects(_db).Exclude(a => a.Headline == "x").ToSql(), Does.Contain("WHERE ((t0.\"headline\" = $1) IS NOT TRUE)"));
 
     [Test]
-    public void DistinctCountCountsDistinctKeys()
+    public void DistinctCountAcrossAReverseRelationIsAnExists()
     {
         var query = Reporter.Objects(_db).Filter(r => r.Article.Headline.StartsWith("This")).Distinct();
-        Assert.That(QueryText.Count(query), Is.EqualTo("SELECT COUNT(DISTINCT t0.\"id\") FROM \"reporter\" t0 LEFT OUTER JOIN \"article\" t1 ON t1.\"reporter_id\" = t0.\"id\" WHERE t1.\"headline\" LIKE $1"));
+        Assert.That(QueryText.Count(query), Is.EqualTo("SELECT COUNT(*) FROM \"reporter\" t0"
+            + " WHERE EXISTS (SELECT 1 FROM \"article\" t1 WHERE t1.\"reporter_id\" = t0.\"id\" AND t1.\"headline\" LIKE $1)"));
+    }
+
+    [Test]
+    public void DistinctCountWhereARowWithoutRelatedRowsCanMatchCountsDistinctKeys()
+    {
+        // IS NULL is true on the join's NULL row: a reporter without articles is counted, which an EXISTS would miss.
+        var query = Reporter.Objects(_db).Filter(r => r.Article.IsNull()).Distinct();
+        Assert.That(QueryText.Count(query), Is.EqualTo("SELECT COUNT(DISTINCT t0.\"id\") FROM \"reporter\" t0 LEFT OUTER JOIN \"article\" t1 ON t1.\"reporter_id\" = t0.\"id\" WHERE t1.\"id\" IS NULL"));
     }
 
     [Test]
