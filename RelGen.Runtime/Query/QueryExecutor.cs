@@ -16,7 +16,7 @@ internal static class QueryExecutor
     {
         // Django's first(): ordered by key when nothing else orders the query.
         if (state.Order is null && state.Model.Ordering.Count == 0)
-            state = state.WithOrder([new OrderTerm(new ColumnExpression<object>(new ColumnRef(null, state.Model.Key)), descending: false, nullsFirst: null)]);
+            state = state.WithOrder([new OrderTerm(new ColumnExpression<object>(state.Model.Key.OwnRef), descending: false, nullsFirst: null)]);
         return ReadAsync<T, SingleSink<T>, T?>(database, state.WithTake(1), QueryKind.Select, new SingleSink<T>(exactlyOne: false), cancellationToken);
     }
 
