@@ -9,7 +9,7 @@ internal static class QueryExecutor
 {
     public static Task<List<T>> ToListAsync<T>(RelGenDatabase database, QueryState state, CancellationToken cancellationToken)
         where T : class, IModel<T>
-        => ReadAsync<T, ListSink<T>, List<T>>(database, state, QueryKind.Select, new ListSink<T>(), cancellationToken);
+        => ReadAsync<T, ListSink<T>, List<T>>(database, state, null, QueryKind.Select, new ListSink<T>(), cancellationToken);
 
     public static Task<T?> FirstOrDefaultAsync<T>(RelGenDatabase database, QueryState state, CancellationToken cancellationToken)
         where T : class, IModel<T>
@@ -17,14 +17,15 @@ internal static class QueryExecutor
         // Django's first(): ordered by key when nothing else orders the query.
         if (state.Order is null && state.Model.Ordering.Count == 0)
             state = state.WithOrder([new OrderTerm(new ColumnExpression<object>(state.Model.Key.OwnRef), descending: false, nullsFirst: null)]);
-        return ReadAsync<T, SingleSink<T>, T?>(database, state.WithTake(1), QueryKind.Select, new SingleSink<T>(exactlyOne: false), cancellationToken);
+        return ReadAsync<T, SingleSink<T>, T?>(database, state.WithTake(1), null, QueryKind.Select, new SingleSink<T>(exactlyOne: false), cancellationToken);
     }
 
     /// <summary>
     /// The one matching object, read without a list. An unsliced query runs as <see cref="QueryKind.Get"/>; a sliced one
-    /// keeps its order and gets the same limit as a parameter.
+    /// keeps its order and gets the same limit as a parameter. <paramref name="filter"/> (<c>GetAsync(predicate)</c>, checked
+    /// by <see cref="QueryState.CheckFilter"/>) is written as one more filter clause, so the call needs no state of its own.
     /// </summary>
-    public static Task<T> GetAsync<T>(RelGenDatabase database, QueryState state, CancellationToken cancellationToken)
+    public static Task<T> GetAsync<T>(RelGenDatabase database, QueryState state, Predicate? filter, CancellationToken cancellationToken)
         where T : class, IModel<T>
     {
         var kind = QueryKind.Get;
@@ -34,15 +35,15 @@ internal static class QueryExecutor
             if (state.Limit is null)
                 state = state.WithTake(MultipleObjectsReturnedException.GetLimit);
         }
-        return ReadAsync<T, SingleSink<T>, T?>(database, state, kind, new SingleSink<T>(exactlyOne: true), cancellationToken)!;
+        return ReadAsync<T, SingleSink<T>, T?>(database, state, filter, kind, new SingleSink<T>(exactlyOne: true), cancellationToken)!;
     }
 
     /// <summary>
     /// The one read core of the terminals that return objects: acquire, bind, execute, read every row into the sink,
     /// prefetch. All in one async method (its task is the caller's), so a read pays for one state machine.
     /// </summary>
-    private static async Task<TResult> ReadAsync<T, TSink, TResult>(RelGenDatabase database, QueryState state, QueryKind kind, TSink sink,
-        CancellationToken cancellationToken)
+    private static async Task<TResult> ReadAsync<T, TSink, TResult>(RelGenDatabase database, QueryState state, Predicate? filter, QueryKind kind,
+        TSink sink, CancellationToken cancellationToken)
         where T : class, IModel<T>
         where TSink : IRowSink<T, TResult>
     {
@@ -50,7 +51,7 @@ internal static class QueryExecutor
         try
         {
             await using var command = QueryCommand.Create(lease);
-            var compiled = QueryCommand.Bind(database, command, state, kind);
+            var compiled = QueryCommand.Bind(database, command, state, kind, filter);
             var rows = new RowMaterializer<T>(database, state, compiled);
             await using var reader = await lease.ExecutePreparedReaderAsync(command, cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
