@@ -47,19 +47,33 @@ internal static class QueryExecutor
         where T : class, IModel<T>
         where TSink : IRowSink<T, TResult>
     {
-        var lease = await database.AcquireReadAsync(DatabaseOperation.Query, state.Model, state.ReadRoute, state.AllowStale, cancellationToken).ConfigureAwait(false);
+        var acquiring = database.AcquireReadAsync(DatabaseOperation.Query, state.Model, state.ReadRoute, state.AllowStale, cancellationToken);
+        // A pooled connection is usually there at once. Awaiting the ValueTask itself would put its awaiter, with a whole
+        // lease inside, into every read's state machine; the task form's awaiter is a reference, paid for only when it waits.
+        var lease = acquiring.IsCompletedSuccessfully ? acquiring.Result : await acquiring.AsTask().ConfigureAwait(false);
         try
         {
-            await using var command = QueryCommand.Create(lease);
+            // Disposed synchronously: a command has no asynchronous disposal (DbCommand's DisposeAsync calls Dispose), and
+            // `await using` would keep an exception slot and an awaiter of its own in the state machine.
+            using var command = QueryCommand.Create(lease);
             var compiled = QueryCommand.Bind(database, command, state, kind, filter);
-            var rows = new RowMaterializer<T>(database, state, compiled);
-            await using var reader = await lease.ExecutePreparedReaderAsync(command, cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            // Plain rows (no select-related columns, known owner, peers or own context) need only the model's reader.
+            var model = T.RelGenModel;
+            var rows = RowMaterializer<T>.IsPlain(database, state, compiled, out var context) ? null : new RowMaterializer<T>(database, state, compiled);
+            var reader = await lease.ExecutePreparedReaderAsync(command, cancellationToken).ConfigureAwait(false);
+            try
             {
-                // Npgsql observes the token only while it waits for the server; rows already received are read regardless.
-                if (cancellationToken.IsCancellationRequested)
-                    AbandonedRead.Throw(command, lease, cancellationToken);
-                sink.Add(rows.Read(reader));
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    // Npgsql observes the token only while it waits for the server; rows already received are read regardless.
+                    if (cancellationToken.IsCancellationRequested)
+                        AbandonedRead.Throw(command, lease, cancellationToken);
+                    sink.Add(rows is null ? model.Read(reader, 0, context) : rows.Read(reader));
+                }
+            }
+            finally
+            {
+                await reader.DisposeAsync().ConfigureAwait(false);
             }
         }
         catch (Exception e) when (lease.Translate(e, cancellationToken) is { } error)
@@ -86,14 +100,23 @@ internal static class QueryExecutor
     private static async Task<TValue> ScalarAsync<TColumn, TValue>(RelGenDatabase database, QueryState state, QueryKind kind, Func<TColumn, TValue> convert,
         CancellationToken cancellationToken)
     {
-        var lease = await database.AcquireReadAsync(DatabaseOperation.Query, state.Model, state.ReadRoute, state.AllowStale, cancellationToken).ConfigureAwait(false);
+        // As in ReadAsync: the ValueTask's awaiter and the command's `await using` would each cost the state machine room.
+        var acquiring = database.AcquireReadAsync(DatabaseOperation.Query, state.Model, state.ReadRoute, state.AllowStale, cancellationToken);
+        var lease = acquiring.IsCompletedSuccessfully ? acquiring.Result : await acquiring.AsTask().ConfigureAwait(false);
         try
         {
-            await using var command = QueryCommand.Create(lease);
+            using var command = QueryCommand.Create(lease);
             QueryCommand.Bind(database, command, state, kind);
-            await using var reader = await lease.ExecutePreparedReaderAsync(command, cancellationToken).ConfigureAwait(false);
-            await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-            return convert(reader.GetFieldValue<TColumn>(0));
+            var reader = await lease.ExecutePreparedReaderAsync(command, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                return convert(reader.GetFieldValue<TColumn>(0));
+            }
+            finally
+            {
+                await reader.DisposeAsync().ConfigureAwait(false);
+            }
         }
         catch (Exception e) when (lease.Translate(e, cancellationToken) is { } error)
         {
