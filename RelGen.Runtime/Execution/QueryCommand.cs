@@ -7,8 +7,11 @@ namespace RelGen.Execution;
 /// <summary>Binds a query to a command in one pass: shape and parameters together, then the cached SQL text of the shape.</summary>
 internal static class QueryCommand
 {
-    /// <summary>Writes <paramref name="state"/> as <paramref name="kind"/> into <paramref name="command"/>'s parameters and text, and logs it.</summary>
-    public static CompiledQuery Bind(RelGenDatabase database, NpgsqlCommand command, QueryState state, QueryKind kind)
+    /// <summary>
+    /// Writes <paramref name="state"/> as <paramref name="kind"/> (with <paramref name="filter"/> as one more clause, see
+    /// <see cref="QueryState.Write"/>) into <paramref name="command"/>'s parameters and text, and logs it.
+    /// </summary>
+    public static CompiledQuery Bind(RelGenDatabase database, NpgsqlCommand command, QueryState state, QueryKind kind, Predicate? filter = null)
     {
         // Django's rule: a lock outside a transaction would be released as soon as the statement ends.
         if (state.Lock is not null && command.Transaction is null && kind is QueryKind.Select or QueryKind.Get)
@@ -16,7 +19,7 @@ internal static class QueryCommand
         var writer = ShapeWriter.Rent(command.Parameters);
         try
         {
-            state.Write(writer, kind);
+            state.Write(writer, kind, filter);
             var compiled = QueryCache.Get(writer);
             command.CommandText = compiled.Sql;
             database.Log.Command(compiled.Sql);

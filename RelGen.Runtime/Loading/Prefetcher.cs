@@ -92,7 +92,7 @@ internal static class Prefetcher
     /// </summary>
     private static QueryState Restrict<TKey>(QueryState query, ColumnDescriptor column, TKey[] keys, LoadContext? parentContext, PrefetchPath[] deeper)
     {
-        var state = query.AddFilter(new InPredicate<TKey>(new ColumnExpression<TKey>(new ColumnRef(null, column)), keys, manyKeys: true), exclude: false);
+        var state = query.AddFilter(new InPredicate<TKey>(new ColumnExpression<TKey>(column.OwnRef), keys, manyKeys: true), exclude: false);
         if (deeper.Length > 0)
             state = state.WithPrefetch(deeper);
         if (parentContext?.ExplicitMode is { } mode && state.FetchMode is null)

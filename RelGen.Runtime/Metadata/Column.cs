@@ -75,10 +75,10 @@ public sealed class Column<TModel, TValue> : ColumnDescriptor<TModel> where TMod
     internal override bool IsNull(TModel entity) => _get(entity) is null;
 
     internal override Query.Assignment AssignValueOf(TModel entity)
-        => Query.Assignment.Of(new Query.ColumnRef(null, this), _get(entity), static (w, v) => w.Parameter(v));
+        => Query.Assignment.Of(OwnRef, _get(entity), static (w, v) => w.Parameter(v));
 
     internal override Query.Predicate HasValueOf(TModel entity)
-        => new Query.ComparePredicate<TValue>(new Query.ColumnExpression<TValue>(new Query.ColumnRef(null, this)), Query.LookupOperator.Exact, _get(entity));
+        => new Query.ComparePredicate<TValue>(new Query.ColumnExpression<TValue>(OwnRef), Query.LookupOperator.Exact, _get(entity));
 
     internal override void ReadInto(TModel entity, System.Data.Common.DbDataReader reader, int ordinal)
     {

@@ -56,6 +56,14 @@ public abstract class ColumnDescriptor
     /// <summary>The column's SQL default, a literal the generator produced; null when none.</summary>
     public string? DefaultSql { get; }
 
+    /// <summary>
+    /// This column of the query's own model (no path, no transform), shared by every lookup of it: a <see cref="Query.ColumnRef"/>
+    /// is immutable, so <c>a.Id</c> in a lambda costs no new one per call.
+    /// </summary>
+    internal Query.ColumnRef OwnRef => _ownRef ??= new Query.ColumnRef(null, this);
+
+    private Query.ColumnRef? _ownRef;
+
     /// <inheritdoc />
     public override string ToString() => Model.Name + "." + Property;
 }

@@ -60,7 +60,7 @@ public sealed class ModelDescriptor<T, TKey> : ModelDescriptor<T>
     internal override string DescribeKey(T entity) => KeyColumn.Get(entity)?.ToString() ?? "null";
 
     internal override Predicate KeyFilter(T entity)
-        => new ComparePredicate<TKey>(new ColumnExpression<TKey>(new ColumnRef(null, KeyColumn)), LookupOperator.Exact, GetKey(entity));
+        => new ComparePredicate<TKey>(new ColumnExpression<TKey>(KeyColumn.OwnRef), LookupOperator.Exact, GetKey(entity));
 
     internal override async Task ReadVersionsAsync(IReadOnlyList<T> entities, DbDataReader reader, CancellationToken cancellationToken)
     {

@@ -76,7 +76,7 @@ public sealed class Relation<TSource, TTarget, TKey> : RelationDescriptor<TSourc
         => Keys.TryGet(source, out var key) && EqualityComparer<TKey>.Default.Equals(key, TargetModel.GetKey(owner));
 
     internal override Predicate PointsAtFilter(TTarget owner)
-        => new ComparePredicate<TKey>(new ColumnExpression<TKey>(new ColumnRef(null, Column)), LookupOperator.Exact, TargetModel.GetKey(owner));
+        => new ComparePredicate<TKey>(new ColumnExpression<TKey>(Column.OwnRef), LookupOperator.Exact, TargetModel.GetKey(owner));
 
     internal override bool TryGetPrefetched(TTarget owner, out List<TSource> items)
     {

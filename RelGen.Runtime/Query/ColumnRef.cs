@@ -12,6 +12,9 @@ internal sealed class ColumnRef
         Transform = transform;
     }
 
+    /// <summary>The column reached through <paramref name="path"/>: the column's shared <see cref="ColumnDescriptor.OwnRef"/> when there is no path.</summary>
+    internal static ColumnRef Of(RelationPath? path, ColumnDescriptor column) => path is null ? column.OwnRef : new ColumnRef(path, column);
+
     /// <summary>The relation hops from the query's model; null for the model's own column.</summary>
     public RelationPath? Path { get; }
 

@@ -20,7 +20,7 @@ public abstract class ModelLookup<TModel, TKey> : ModelLookup, ISelectable<TMode
 
     private static ModelDescriptor<TModel, TKey> Descriptor => (ModelDescriptor<TModel, TKey>)TModel.RelGenModel;
 
-    private ColumnExpression<TKey> KeyColumn => new(new ColumnRef(RelGenPath, Model.Key));
+    private ColumnExpression<TKey> KeyColumn => new(ColumnRef.Of(RelGenPath, Model.Key));
 
     /// <summary>The model itself (<c>r =&gt; r</c>) or a forward-related one (<c>a =&gt; a.Reporter</c>) as a <c>Select</c> term.</summary>
     SelectTerm<TModel> ISelectable<TModel>.RelGenTerm => RelGenPath is { IsMultiValued: true }

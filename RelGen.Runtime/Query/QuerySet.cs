@@ -109,11 +109,11 @@ public partial class QuerySet<T, TLookup> : QuerySet<T>, IAsyncEnumerable<T>
 
     /// <summary>The one object matching; throws <see cref="DoesNotExistException"/> or <see cref="MultipleObjectsReturnedException"/>.</summary>
     public Task<T> GetAsync(Func<TLookup, Predicate> predicate, CancellationToken cancellationToken = default)
-        => QueryExecutor.GetAsync<T>(Database, State.AddFilter(predicate(Root), exclude: false), cancellationToken);
+        => QueryExecutor.GetAsync<T>(Database, State, State.CheckFilter(predicate(Root)), cancellationToken);
 
     /// <summary>The one object of this query set; throws as <see cref="GetAsync(Func{TLookup, Predicate}, CancellationToken)"/>.</summary>
     public Task<T> GetAsync(CancellationToken cancellationToken = default)
-        => QueryExecutor.GetAsync<T>(Database, State, cancellationToken);
+        => QueryExecutor.GetAsync<T>(Database, State, null, cancellationToken);
 
     /// <summary>Deletes every matching object with the on-delete rules of every relation, atomically.</summary>
     public Task<DeleteResult> DeleteAsync(CancellationToken cancellationToken = default)

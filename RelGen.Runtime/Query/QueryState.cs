@@ -81,11 +81,18 @@ internal sealed class QueryState
     public QueryState WithoutPrefetch() => Prefetch.Length == 0 ? this : new(this) { Loading = Loading with { Prefetch = [] } };
 
     public QueryState AddFilter(Predicate predicate, bool exclude)
+        => new(this) { Filters = [.. Filters, new FilterClause(CheckFilter(predicate), exclude)] };
+
+    /// <summary>
+    /// <paramref name="predicate"/>, once it may filter this query: what <see cref="AddFilter"/> checks, for a terminal that
+    /// writes one more filter clause without a state of its own (<c>GetAsync(predicate)</c>, see <see cref="Write"/>).
+    /// </summary>
+    public Predicate CheckFilter(Predicate predicate)
     {
         ArgumentNullException.ThrowIfNull(predicate);
         if (IsSliced)
             throw new InvalidOperationException($"Cannot filter a {Model.Name} query once Take or Skip has been applied.");
-        return new QueryState(this) { Filters = [.. Filters, new FilterClause(predicate, exclude)] };
+        return predicate;
     }
 
     public QueryState WithOrder(OrderTerm[] order) => new(this) { Order = order };
@@ -155,8 +162,12 @@ internal sealed class QueryState
         return new(this) { Offset = Offset + count, Limit = Limit is { } limit ? Math.Max(0, limit - count) : null };
     }
 
-    /// <summary>Writes this query as <paramref name="kind"/>: its shape, and its values as parameters in placeholder order.</summary>
-    public void Write(ShapeWriter writer, QueryKind kind)
+    /// <summary>
+    /// Writes this query as <paramref name="kind"/>: its shape, and its values as parameters in placeholder order.
+    /// <paramref name="filter"/> (checked by <see cref="CheckFilter"/>) is written as one more <c>Filter</c> clause after the
+    /// state's own, exactly as <see cref="AddFilter"/> would have added it, so the shape and its cached SQL are the same.
+    /// </summary>
+    public void Write(ShapeWriter writer, QueryKind kind, Predicate? filter = null)
     {
         var flags = (int)kind
             | (Distinct ? (int)QueryFlags.Distinct : 0)
@@ -164,13 +175,18 @@ internal sealed class QueryState
             | (Offset > 0 ? (int)QueryFlags.Offset : 0)
             | (Order is null ? (int)QueryFlags.DefaultOrder : 0);
         writer.Token(ShapeOp.Query, flags, Model);
-        foreach (var filter in Filters)
+        foreach (var clause in Filters)
         {
             writer.Token(ShapeOp.Filter);
-            if (filter.Exclude)
-                NotPredicate.Write(writer, filter.Predicate);
+            if (clause.Exclude)
+                NotPredicate.Write(writer, clause.Predicate);
             else
-                filter.Predicate.Write(writer);
+                clause.Predicate.Write(writer);
+        }
+        if (filter is not null)
+        {
+            writer.Token(ShapeOp.Filter);
+            filter.Write(writer);
         }
         if (Order is not null)
         {

@@ -96,7 +96,7 @@ internal static class GetOrCreator
         try
         {
             // Django's get_or_create reads with db_for_write: the row it may have to create is the primary's business.
-            return await QueryExecutor.GetAsync<T>(database, query.WithRoute(ReadFrom.Primary), cancellationToken).ConfigureAwait(false);
+            return await QueryExecutor.GetAsync<T>(database, query.WithRoute(ReadFrom.Primary), null, cancellationToken).ConfigureAwait(false);
         }
         catch (DoesNotExistException)
         {

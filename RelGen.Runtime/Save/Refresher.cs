@@ -19,7 +19,7 @@ internal static class Refresher
         if (!model.HasKey(entity))
             throw new InvalidOperationException($"Cannot refresh {model.Name} '{entity}': it has no {model.Key.Property}, so it has no row.");
         var query = state.WithoutPrefetch().AddFilter(model.KeyFilter(entity), exclude: false);
-        var fresh = await QueryExecutor.GetAsync<T>(database, query, cancellationToken).ConfigureAwait(false);
+        var fresh = await QueryExecutor.GetAsync<T>(database, query, null, cancellationToken).ConfigureAwait(false);
         foreach (var column in model.TypedColumns)
             column.CopyLoaded(fresh, entity);
         foreach (var relation in model.TypedRelations)

@@ -49,6 +49,29 @@ public sealed class GetTests : SchemaTest
     }
 
     [Test]
+    public void GetWithAPredicateOnASlicedQueryIsRefusedAsAFilterWouldBe()
+    {
+        // The predicate is not added to a new query state: it must still be refused where Filter would be, before anything is sent.
+        Sql.Clear();
+        var error = Assert.ThrowsAsync<InvalidOperationException>(() => Article.Objects(Db).Take(1).GetAsync(a => a.Headline == "Alpha"));
+        Assert.That(error!.Message, Does.Contain("Cannot filter a Article query once Take or Skip"));
+        Assert.That(Sql.Commands, Is.Empty);
+    }
+
+    [Test]
+    public async Task GetWithAPredicateAddsItAfterTheQuerysOwnFiltersAsFilterDoes()
+    {
+        var query = Article.Objects(Db).Exclude(a => a.Headline == "Beta");
+        Sql.Clear();
+        Assert.That((await query.GetAsync(a => a.PubDate.Year == 2005)).Headline, Is.EqualTo("Alpha"));
+        var direct = Sql.Commands.Single();
+        Sql.Clear();
+        Assert.That((await query.Filter(a => a.PubDate.Year == 2005).GetAsync()).Headline, Is.EqualTo("Alpha"));
+        Assert.That(direct, Is.EqualTo(Sql.Commands.Single()));
+        Assert.ThrowsAsync<DoesNotExistException>(() => query.GetAsync(a => a.Headline == "Beta"));
+    }
+
+    [Test]
     public async Task GetOfMoreThanTheLimitSaysOrMore()
     {
         var many = Enumerable.Range(0, 25).Select(i => new Reporter { FirstName = "Many", LastName = "L" + i }).ToList();

@@ -71,6 +71,20 @@ public sealed class LoadingTests : SchemaTest
     }
 
     [Test]
+    public async Task ADatabaseWidePeersModeGroupsTheObjectsOfAPlainQuery()
+    {
+        // A query without a fetch mode of its own reads plain rows unless the database's mode needs a peer group.
+        var sql = new Support.SqlCapture();
+        await using var peers = RelGenDatabase.Create(ConnectionString, sql);
+        peers.FetchMode = FetchMode.Peers;
+        var articles = await Article.Objects(peers).ToListAsync();
+        sql.Clear();
+        var names = articles.Select(a => a.Reporter.FirstName).ToList();
+        Assert.That(names, Is.EqualTo(new[] { "Ann", "Ann", "Bob", "Bob", "Cid", "Cid" }));
+        Assert.That(sql.Count, Is.EqualTo(1));
+    }
+
+    [Test]
     public async Task PrefetchRelatedLoadsEveryReverseSetInOneExtraQuery()
     {
         Sql.Clear();

@@ -13,7 +13,7 @@ public sealed class ArrayField<TElement, TValue> : SqlExpression<TElement[]>, IC
 {
     /// <summary>Used by generated lookups.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public ArrayField(RelationPath? path, ColumnDescriptor column) => Column = new ColumnRef(path, column);
+    public ArrayField(RelationPath? path, ColumnDescriptor column) => Column = ColumnRef.Of(path, column);
 
     internal ColumnRef Column { get; }
 

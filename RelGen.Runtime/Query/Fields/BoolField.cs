@@ -12,7 +12,7 @@ public class BoolField<TValue> : SqlExpression<bool>, IColumnField, ISelectable<
 {
     /// <summary>Used by generated lookups.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public BoolField(RelationPath? path, ColumnDescriptor column) => Column = new ColumnRef(path, column);
+    public BoolField(RelationPath? path, ColumnDescriptor column) => Column = ColumnRef.Of(path, column);
 
     internal ColumnRef Column { get; }
 

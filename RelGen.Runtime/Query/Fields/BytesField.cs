@@ -12,7 +12,7 @@ public class BytesField<TValue> : SqlExpression<byte[]>, IColumnField, ISelectab
 {
     /// <summary>Used by generated lookups.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public BytesField(RelationPath? path, ColumnDescriptor column) => Column = new ColumnRef(path, column);
+    public BytesField(RelationPath? path, ColumnDescriptor column) => Column = ColumnRef.Of(path, column);
 
     internal ColumnRef Column { get; }
 

@@ -13,7 +13,7 @@ public class DateField<T, TValue> : OrderedExpression<T>, IColumnField, ISelecta
 {
     /// <summary>Used by generated lookups.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public DateField(RelationPath? path, ColumnDescriptor column) => Column = new ColumnRef(path, column);
+    public DateField(RelationPath? path, ColumnDescriptor column) => Column = ColumnRef.Of(path, column);
 
     internal DateField(ColumnRef column) => Column = column;
 

@@ -13,7 +13,7 @@ public class EnumField<TEnum, TValue> : OrderedExpression<TEnum>, IColumnField, 
 {
     /// <summary>Used by generated lookups.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public EnumField(RelationPath? path, ColumnDescriptor column) => Column = new ColumnRef(path, column);
+    public EnumField(RelationPath? path, ColumnDescriptor column) => Column = ColumnRef.Of(path, column);
 
     internal ColumnRef Column { get; }
 

@@ -12,7 +12,7 @@ public class GuidField<TValue> : SqlExpression<Guid>, IColumnField, ISelectable<
 {
     /// <summary>Used by generated lookups.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public GuidField(RelationPath? path, ColumnDescriptor column) => Column = new ColumnRef(path, column);
+    public GuidField(RelationPath? path, ColumnDescriptor column) => Column = ColumnRef.Of(path, column);
 
     internal ColumnRef Column { get; }
 

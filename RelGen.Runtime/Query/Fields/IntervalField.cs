@@ -12,7 +12,7 @@ public class IntervalField<TValue> : OrderedExpression<TimeSpan>, IColumnField, 
 {
     /// <summary>Used by generated lookups.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public IntervalField(RelationPath? path, ColumnDescriptor column) => Column = new ColumnRef(path, column);
+    public IntervalField(RelationPath? path, ColumnDescriptor column) => Column = ColumnRef.Of(path, column);
 
     internal ColumnRef Column { get; }
 

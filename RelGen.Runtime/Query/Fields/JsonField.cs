@@ -18,7 +18,7 @@ public sealed class JsonField<TValue> : SqlExpression<TValue>, IColumnField, ISe
     [EditorBrowsable(EditorBrowsableState.Never)]
     public JsonField(RelationPath? path, ColumnDescriptor column)
     {
-        Column = new ColumnRef(path, column);
+        Column = ColumnRef.Of(path, column);
         _read = ValueReader<TValue>.Read;
     }
 
@@ -27,7 +27,7 @@ public sealed class JsonField<TValue> : SqlExpression<TValue>, IColumnField, ISe
     public JsonField(RelationPath? path, ColumnDescriptor column, JsonTypeInfo info)
     {
         ArgumentNullException.ThrowIfNull(info);
-        Column = new ColumnRef(path, column);
+        Column = ColumnRef.Of(path, column);
         var typed = (JsonTypeInfo<TValue>)(object)info;
         _read = (reader, ordinal) => reader.IsDBNull(ordinal) ? default! : JsonColumn.Read(reader.GetString(ordinal), typed)!;
     }

@@ -12,7 +12,7 @@ public class NumberField<T, TValue> : NumberExpression<T>, IColumnField, ISelect
 {
     /// <summary>Used by generated lookups.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public NumberField(RelationPath? path, ColumnDescriptor column) : this(new ColumnRef(path, column)) { }
+    public NumberField(RelationPath? path, ColumnDescriptor column) : this(ColumnRef.Of(path, column)) { }
 
     internal NumberField(ColumnRef column) => Column = column;
 

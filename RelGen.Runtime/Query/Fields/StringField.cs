@@ -12,7 +12,7 @@ public class StringField<TValue> : OrderedExpression<string>, IColumnField, ISel
 {
     /// <summary>Used by generated lookups.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public StringField(RelationPath? path, ColumnDescriptor column) => Column = new ColumnRef(path, column);
+    public StringField(RelationPath? path, ColumnDescriptor column) => Column = ColumnRef.Of(path, column);
 
     internal ColumnRef Column { get; }
 

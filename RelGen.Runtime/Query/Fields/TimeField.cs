@@ -12,7 +12,7 @@ public class TimeField<TValue> : OrderedExpression<TimeOnly>, IColumnField, ISel
 {
     /// <summary>Used by generated lookups.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public TimeField(RelationPath? path, ColumnDescriptor column) => Column = new ColumnRef(path, column);
+    public TimeField(RelationPath? path, ColumnDescriptor column) => Column = ColumnRef.Of(path, column);
 
     internal TimeField(ColumnRef column) => Column = column;
 

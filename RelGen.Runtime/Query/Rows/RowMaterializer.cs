@@ -44,6 +44,24 @@ internal sealed class RowMaterializer<T> where T : class, IModel<T>
         _context = NewContext();
     }
 
+    /// <summary>
+    /// True when the rows of <paramref name="state"/> are plain objects of the model: no select-related columns, no known
+    /// owner, and the shared context of their route (no peers, no explicit fetch mode, no prefetch cache), which is then
+    /// <paramref name="context"/>. Such a row needs only the model's reader, so a read that gets one need not allocate a
+    /// materializer; what <see cref="Read"/> would do for it is exactly that.
+    /// </summary>
+    public static bool IsPlain(RelGenDatabase database, QueryState state, CompiledQuery compiled, out LoadContext context)
+    {
+        if (compiled.RelatedOffsets.Length == 0 && state.Known is null && state.FetchMode is null && state.Prefetch.Length == 0
+            && database.FetchMode != FetchMode.Peers)
+        {
+            context = database.ContextFor(state.Route);
+            return true;
+        }
+        context = null!;
+        return false;
+    }
+
     /// <summary>True when objects join peer groups of <see cref="PeerChunk"/> rows: a stream then reads a chunk ahead.</summary>
     public bool ChunksPeers => _peers;
 
