@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
+using Npgsql;
 
 namespace RelGen.Query;
 
@@ -15,11 +16,16 @@ internal static class ValueReader<T>
     private static Func<DbDataReader, int, T> Create()
     {
         if (typeof(T).IsEnum)
-            return static (reader, ordinal) => FromInt64(reader.GetFieldValue<long>(ordinal));
+            return static (reader, ordinal) => FromInt64(Get<long>(reader, ordinal));
         if (!typeof(T).IsValueType)
-            return static (reader, ordinal) => reader.IsDBNull(ordinal) ? default! : reader.GetFieldValue<T>(ordinal);
-        return static (reader, ordinal) => reader.GetFieldValue<T>(ordinal);
+            return static (reader, ordinal) => reader.IsDBNull(ordinal) ? default! : Get<T>(reader, ordinal);
+        return static (reader, ordinal) => Get<T>(reader, ordinal);
     }
+
+    // DbDataReader.GetFieldValue<T> is a generic virtual method, dispatched through a runtime lookup on every call; on the
+    // sealed NpgsqlDataReader it is an ordinary call (inlined for value types), which is what hand-written code makes.
+    private static TValue Get<TValue>(DbDataReader reader, int ordinal)
+        => reader is NpgsqlDataReader npgsql ? npgsql.GetFieldValue<TValue>(ordinal) : reader.GetFieldValue<TValue>(ordinal);
 
     private static T FromInt64(long value)
     {
