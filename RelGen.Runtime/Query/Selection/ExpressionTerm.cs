@@ -22,10 +22,17 @@ internal sealed class ExpressionTerm<TValue>(SqlExpression expression, Func<DbDa
 
     internal override TValue Read(DbDataReader reader, int ordinal, LoadContext context)
     {
-        // Folded by the JIT: only a non-nullable value type pays for the check.
-        if (default(TValue) is not null && reader.IsDBNull(ordinal))
+        // Npgsql refuses a NULL for a non-nullable value type itself; asking IsDBNull first would cost every value a second
+        // look at its column, so the NULL is told apart only once reading it has failed.
+        try
+        {
+            return read(reader, ordinal);
+        }
+        catch (Exception) when (default(TValue) is not null && reader.IsDBNull(ordinal))
+        {
             ThrowNull();
-        return read(reader, ordinal);
+            return default!;
+        }
     }
 
     [DoesNotReturn]
