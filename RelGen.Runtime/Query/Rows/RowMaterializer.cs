@@ -52,8 +52,7 @@ internal sealed class RowMaterializer<T> where T : class, IModel<T>
     /// </summary>
     public static bool IsPlain(RelGenDatabase database, QueryState state, CompiledQuery compiled, out LoadContext context)
     {
-        if (compiled.RelatedOffsets.Length == 0 && state.Known is null && state.FetchMode is null && state.Prefetch.Length == 0
-            && database.FetchMode != FetchMode.Peers)
+        if (compiled.RelatedOffsets.Length == 0 && state.Known is null && SharesContext(database, state))
         {
             context = database.ContextFor(state.Route);
             return true;
@@ -129,10 +128,17 @@ internal sealed class RowMaterializer<T> where T : class, IModel<T>
     /// </summary>
     private LoadContext NewContext()
     {
-        if (!_peers && _state.FetchMode is null && _state.Prefetch.Length == 0)
+        if (SharesContext(_database, _state))
             return _database.ContextFor(_state.Route);
         return new LoadContext(_database, _state.FetchMode, _peers ? new PeerGroup<T>(_collected!) : null, _state.Route);
     }
+
+    /// <summary>
+    /// True when the objects of <paramref name="state"/> need no context of their own: no peers, no explicit fetch mode, no
+    /// prefetch cache. One test for <see cref="IsPlain"/> and <see cref="NewContext"/>, which must agree.
+    /// </summary>
+    private static bool SharesContext(RelGenDatabase database, QueryState state)
+        => (state.FetchMode ?? database.FetchMode) != FetchMode.Peers && state.FetchMode is null && state.Prefetch.Length == 0;
 
     /// <summary>One attacher per path of the model itself; each builds those of the paths below it.</summary>
     private IRowAttacher<T>[] CreateAttachers()
