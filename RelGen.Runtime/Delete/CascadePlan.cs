@@ -37,6 +37,7 @@ internal sealed class CascadePlan
     private PlanStatement[]? _byPinnedKeys;
     private PlanStatement[]? _countedByKey;
     private string? _counters;
+    private string? _beforeColumns;
 
     private CascadePlan(List<ModelDescriptor> deleted, List<Step> steps)
     {
@@ -55,16 +56,16 @@ internal sealed class CascadePlan
     /// <summary>The batch deleting the root row whose key is <c>$1</c>, built once; every statement takes that one parameter.</summary>
     public PlanStatement[] ByKeyStatements => _byKey ??= Statements($"= $1", lockRoot: true, binds: true);
 
-    /// <summary>The batch deleting the root rows <paramref name="rootCondition"/> (over the root table, unqualified) chooses.</summary>
+    /// <summary>The batch deleting the root rows <paramref name="rootCondition"/> (over the root table, aliased <c>t0</c>) chooses.</summary>
     public PlanStatement[] ByConditionStatements(string rootCondition)
     {
         var root = Deleted[0];
         if (_steps.Count == 0)
-            return [new PlanStatement($"DELETE FROM {root.QuotedTable} WHERE {rootCondition}", 0, Binds: true)];
+            return [new PlanStatement($"DELETE FROM {root.QuotedTable} t0 WHERE {rootCondition}", 0, Binds: true)];
         var key = root.Key.QuotedName;
         var pin = new PlanStatement(
             $"SELECT set_config('{RootKeysSetting}', COALESCE(array_agg(l.k)::text, '{{}}'), true) "
-            + $"FROM (SELECT {key} AS k FROM {root.QuotedTable} WHERE {rootCondition} ORDER BY {key} FOR UPDATE) AS l",
+            + $"FROM (SELECT t0.{key} AS k FROM {root.QuotedTable} t0 WHERE {rootCondition} ORDER BY t0.{key} FOR UPDATE) AS l",
             PlanStatement.None, Binds: true);
         _byPinnedKeys ??= Statements($"= ANY(current_setting('{RootKeysSetting}')::{root.Key.SqlType}[])", lockRoot: false, binds: false);
         return [pin, .. _byPinnedKeys];
@@ -89,19 +90,30 @@ internal sealed class CascadePlan
     public PlanStatement[]? CountedByConditionStatements(string rootCondition)
         => _steps.Count == 0 ? null : Counted(rootCondition);
 
-    /// <summary>True when a counted batch's first and last statements read the counters of <see cref="Deleted"/>[1..].</summary>
-    public static bool ReadsCounters(PlanStatement[] statements) => statements.Length == 3 && statements[0].Counts == PlanStatement.Counters;
+    /// <summary>True when a counted batch's statements read the counters of <see cref="Deleted"/>[1..] (before and after).</summary>
+    public static bool ReadsCounters(PlanStatement[] statements) => statements.Length == 2 && statements[0].Counts == PlanStatement.Counters;
 
     private PlanStatement[] Counted(string rootCondition)
     {
-        _counters ??= string.Join(", ", Deleted.Skip(1).Select(m => $"pg_catalog.pg_stat_get_xact_tuples_deleted('{m.QuotedTable.Replace("'", "''", StringComparison.Ordinal)}'::regclass)"));
-        // With track_counts off the counters stay at zero, and on Citus the coordinator's counters do not see the shards'
-        // deletes: then the DELETE deletes nothing, the first statement says why, and the Deleter runs the locking plan
-        // instead (no error, so a caller's transaction stays usable).
+        if (_counters is null)
+        {
+            var counters = Deleted.Skip(1).Select(m => $"pg_catalog.pg_stat_get_xact_tuples_deleted('{m.QuotedTable.Replace("'", "''", StringComparison.Ordinal)}'::regclass)").ToList();
+            _beforeColumns = string.Join(", ", counters.Select((c, i) => $"{c} AS n{i + 1}"));
+            _counters = string.Join(", ", counters);
+        }
+        // One statement reads the flag and the counters, then deletes the root rows: the DELETE's condition reads the flag, so
+        // the counters are read before any row goes, and the cascade's own deletes run only after the whole statement (the
+        // foreign keys' actions are after-triggers), so every one of them is in the second statement's counters. With
+        // track_counts off the counters stay at zero, and on Citus the coordinator's counters do not see the shards' deletes:
+        // then the DELETE deletes nothing, the flag says why, and the Deleter runs the locking plan instead (no error, so a
+        // caller's transaction stays usable).
         return
         [
-            new PlanStatement($"SELECT {TrackCounts}, {_counters}", PlanStatement.Counters, Binds: false),
-            new PlanStatement($"DELETE FROM {Deleted[0].QuotedTable} WHERE ({rootCondition}) AND {TrackCounts}", 0, Binds: true),
+            new PlanStatement(
+                $"WITH c AS MATERIALIZED (SELECT {TrackCounts} AS tracked, {_beforeColumns}), "
+                + $"d AS (DELETE FROM {Deleted[0].QuotedTable} t0 WHERE ({rootCondition}) AND (SELECT c.tracked FROM c) RETURNING 1) "
+                + "SELECT c.*, (SELECT pg_catalog.count(*) FROM d) FROM c",
+                PlanStatement.Counters, Binds: true),
             new PlanStatement($"SELECT {_counters}", PlanStatement.Counters, Binds: false),
         ];
     }

@@ -49,9 +49,10 @@ internal static class Deleter
         var model = state.Model;
         var key = model.Key.QuotedName;
         var condition = "TRUE";
-        // Every row: no key subquery at all (Django's test_fast_delete_all).
+        // Every row: no condition at all (Django's test_fast_delete_all); else the filters on the table itself where they can
+        // be, else the key subquery (against the root table aliased t0 either way).
         if (state.Filters.Length > 0 || state.IsSliced)
-            condition = $"{key} IN ({QueryCommand.Sql(state, QueryKind.Keys)})";
+            condition = QueryCommand.Sql(state, QueryKind.DeleteCondition);
         if (CascadePlan.For(model) is { } plan)
         {
             var counted = CountsCascades(database) ? plan.CountedByConditionStatements(condition) : null;
@@ -62,7 +63,7 @@ internal static class Deleter
                 ?? throw new InvalidOperationException("The locking plan always counts.");
         }
         var where = condition == "TRUE" ? "" : " WHERE " + condition;
-        return await CollectAsync(database, model, $"SELECT {key} FROM {model.QuotedTable}{where} ORDER BY {key} FOR UPDATE", p => Bind(p, state),
+        return await CollectAsync(database, model, $"SELECT t0.{key} FROM {model.QuotedTable} t0{where} ORDER BY t0.{key} FOR UPDATE", p => Bind(p, state),
             cancellationToken).ConfigureAwait(false);
     }
 
@@ -74,7 +75,7 @@ internal static class Deleter
         var writer = ShapeWriter.Rent(parameters);
         try
         {
-            state.Write(writer, QueryKind.Keys);
+            state.Write(writer, QueryKind.DeleteCondition);
         }
         finally
         {
@@ -124,12 +125,16 @@ internal static class Deleter
         }
     }
 
-    /// <summary>Runs a counted batch: the flag and counters before, the root's delete, the counters after.</summary>
+    /// <summary>
+    /// Runs a counted batch: the flag, the counters before and the root's delete in one statement (one row: the flag, the
+    /// counters, the root rows deleted), the counters after.
+    /// </summary>
     private static async Task<DeleteResult?> ReadCountedAsync(RelGenDatabase database, CascadePlan plan, ConnectionLease lease, NpgsqlBatch batch,
         Dictionary<string, int> counts, CancellationToken cancellationToken)
     {
         var before = new long[plan.Deleted.Count];
         bool tracked;
+        long roots;
         // Prepared like the other plans: its text is one per model (and query shape), and at small sizes planning the counter
         // reads and the DELETE again on every call was most of what the counted form cost over a hand-written DELETE.
         await using (var reader = await lease.ExecutePreparedReaderAsync(batch, cancellationToken).ConfigureAwait(false))
@@ -138,7 +143,7 @@ internal static class Deleter
             tracked = reader.GetBoolean(0);
             for (var i = 1; i < before.Length; i++)
                 before[i] = reader.GetInt64(i);
-            // The DELETE returns no rows: the next result is the second SELECT's.
+            roots = reader.GetInt64(before.Length);
             await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
             await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
             for (var i = 1; i < before.Length; i++)
@@ -149,7 +154,7 @@ internal static class Deleter
             NoCascadeCounts.AddOrUpdate(database, database);
             return null;
         }
-        AddCount(counts, plan.Deleted[0], batch.BatchCommands[1].RecordsAffected);
+        AddCount(counts, plan.Deleted[0], checked((int)roots));
         return new DeleteResult(counts);
     }
 

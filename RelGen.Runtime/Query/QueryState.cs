@@ -214,7 +214,7 @@ internal sealed class QueryState
             writer.Parameter((long)Offset);
         }
         // Rows are locked where rows are read (and chosen, in the key subquery of an update or delete); a count is not rows.
-        if (Lock is { } rowLock && kind is QueryKind.Select or QueryKind.Get or QueryKind.Keys)
+        if (Lock is { } rowLock && kind is QueryKind.Select or QueryKind.Get or QueryKind.Keys or QueryKind.DeleteCondition)
         {
             writer.Token(ShapeOp.Lock, (int)rowLock.Flags);
             foreach (var path in rowLock.Of)

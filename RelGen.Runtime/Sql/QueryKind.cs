@@ -26,4 +26,9 @@ internal enum QueryKind
     /// choose the rows aggregated.
     /// </summary>
     Aggregate,
+    /// <summary>
+    /// The condition choosing the rows of a query-set delete, against the model's table aliased <c>t0</c>: the filters
+    /// themselves where they read only the model's own columns and the query is not sliced, else <c>t0.key IN (keys)</c>.
+    /// </summary>
+    DeleteCondition,
 }

@@ -28,6 +28,11 @@ internal sealed partial class SqlCompiler
             compiler.WriteUpdate(sql);
             return new CompiledQuery(sql.ToString(), []);
         }
+        if ((QueryKind)(tokens[0].Arg & 0xFF) is QueryKind.DeleteCondition)
+        {
+            compiler.WriteDeleteCondition(sql);
+            return new CompiledQuery(sql.ToString(), []);
+        }
         var offsets = compiler.WriteQuery(sql);
         return new CompiledQuery(sql.ToString(), offsets);
     }
@@ -53,6 +58,9 @@ internal sealed partial class SqlCompiler
         var kind = (QueryKind)(head.Arg & 0xFF);
         if (kind is QueryKind.Values or QueryKind.Aggregate)
             return WriteProjection(sql, head);
+        // A delete condition that is not the filters themselves is the key subquery (WriteDeleteCondition).
+        if (kind is QueryKind.DeleteCondition)
+            kind = QueryKind.Keys;
         var flags = (QueryFlags)(head.Arg & ~0xFF);
         var model = (ModelDescriptor)head.A!;
         var distinct = (flags & QueryFlags.Distinct) != 0;
