@@ -1,6 +1,6 @@
 namespace RelGen.Loading;
 
-/// <summary>The objects a prefetch step loaded, typed, so the next step (a nested path) starts from them.</summary>
+/// <summary>The objects a prefetch hop starts from (a query's rows, or what the hop before loaded), typed for the relation.</summary>
 internal abstract class LoadedSet
 {
     public abstract int Count { get; }

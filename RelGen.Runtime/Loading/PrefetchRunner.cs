@@ -25,13 +25,14 @@ internal static class PrefetchRunner
             if (hop.Path.Parent is not null)
                 continue;
             var query = hop.Query;
-            var deeper = new List<PrefetchPath>();
+            List<PrefetchPath>? deeper = null;
             foreach (var other in paths)
             {
                 if (other.Path.Depth > 1 && FirstHop(other.Path).Equals(hop.Path))
-                    deeper.Add(other with { Path = WithoutFirstHop(other.Path) });
+                    (deeper ??= []).Add(other with { Path = WithoutFirstHop(other.Path) });
             }
-            await hop.Path.Relation.PrefetchAsync(database, parents, hop.Path.IsReverse, query, [.. deeper], lease, cancellationToken).ConfigureAwait(false);
+            await hop.Path.Relation.PrefetchAsync(database, parents, hop.Path.IsReverse, query, deeper is null ? [] : [.. deeper], lease, cancellationToken)
+                .ConfigureAwait(false);
         }
     }
 

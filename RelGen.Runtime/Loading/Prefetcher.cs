@@ -16,8 +16,11 @@ namespace RelGen.Loading;
 /// </summary>
 internal static class Prefetcher
 {
-    /// <summary>Reverse: the <typeparamref name="TSource"/> objects pointing at each parent, cached per parent for its manager.</summary>
-    public static async Task<LoadedSet<TSource>> LoadReverseAsync<TSource, TTarget, TKey>(RelGenDatabase database, Relation<TSource, TTarget, TKey> relation,
+    /// <summary>
+    /// Reverse: the <typeparamref name="TSource"/> objects pointing at each parent, cached per parent for its manager. They are
+    /// grouped as they are read; a list of all of them is kept only when a deeper hop starts from them.
+    /// </summary>
+    public static async Task LoadReverseAsync<TSource, TTarget, TKey>(RelGenDatabase database, Relation<TSource, TTarget, TKey> relation,
         List<TTarget> parents, QueryState? query, PrefetchPath[] deeper, ConnectionLease? lease, CancellationToken cancellationToken)
         where TSource : class, IModel<TSource>
         where TTarget : class, IModel<TTarget>
@@ -28,19 +31,38 @@ internal static class Prefetcher
         foreach (var parent in parents)
             byKey.TryAdd(parentModel.GetKey(parent), parent);
         var state = Restrict(query ?? relation.SourceModel.AllRows, relation.Column, [.. byKey.Keys], parentModel.Context(parents[0]), deeper);
-        var children = await ReadAsync<TSource>(database, state, lease, cancellationToken).ConfigureAwait(false);
+        var hop = new ReverseHop<TSource, TTarget, TKey>(relation, byKey, state.Prefetch.Length > 0 ? [] : null);
+        await ReadAsync(database, state, hop, lease, cancellationToken).ConfigureAwait(false);
+        hop.Complete();
+        Cache(relation, parents, byKey, hop.ByParent);
+        if (hop.Loaded is { } children)
+            await PrefetchRunner.RunAsync(database, children, state.Prefetch, lease, cancellationToken).ConfigureAwait(false);
+    }
 
-        var byParent = new Dictionary<TKey, List<TSource>>(byKey.Count);
-        foreach (var child in children)
+    /// <summary>
+    /// Puts each parent's list into its context's cache. Parents of one query share a context, which has no cache of this
+    /// relation yet: the grouping becomes the cache as it is. Else (peer groups of a large query, objects of several queries,
+    /// a second prefetch) each parent's list goes into its own context's cache.
+    /// </summary>
+    private static void Cache<TSource, TTarget, TKey>(Relation<TSource, TTarget, TKey> relation, List<TTarget> parents, Dictionary<TKey, TTarget> byKey,
+        Dictionary<TKey, List<TSource>> byParent)
+        where TSource : class, IModel<TSource>
+        where TTarget : class, IModel<TTarget>
+        where TKey : notnull
+    {
+        var parentModel = relation.TargetModel;
+        var shared = parentModel.Context(parents[0])!;
+        var oneContext = true;
+        foreach (var parent in parents)
         {
-            if (!relation.TryGetKey(child, out var key) || !byKey.TryGetValue(key, out var parent))
-                continue;
-            if (!byParent.TryGetValue(key, out var items))
-                byParent[key] = items = [];
-            items.Add(child);
-            relation.Attach(child, parent);
+            if (!ReferenceEquals(parentModel.Context(parent), shared))
+            {
+                oneContext = false;
+                break;
+            }
         }
-        // Parents of one query share a context, except peer groups of a large one: cache into each parent's own.
+        if (oneContext && shared.TryInstallPrefetched(relation, byParent))
+            return;
         LoadContext? last = null;
         Dictionary<TKey, List<TSource>>? cache = null;
         foreach (var (key, parent) in byKey)
@@ -52,14 +74,12 @@ internal static class Prefetcher
                 cache = context.Prefetched<Dictionary<TKey, List<TSource>>>(relation);
             }
             lock (cache!)
-                cache[key] = byParent.TryGetValue(key, out var items) ? items : [];
+                cache[key] = byParent[key];
         }
-        await PrefetchRunner.RunAsync(database, children, state.Prefetch, lease, cancellationToken).ConfigureAwait(false);
-        return new LoadedSet<TSource>(children);
     }
 
     /// <summary>Forward: the <typeparamref name="TTarget"/> each source points at, attached to it (Django's prefetch of a foreign key).</summary>
-    public static async Task<LoadedSet<TTarget>> LoadForwardAsync<TSource, TTarget, TKey>(RelGenDatabase database, Relation<TSource, TTarget, TKey> relation,
+    public static async Task LoadForwardAsync<TSource, TTarget, TKey>(RelGenDatabase database, Relation<TSource, TTarget, TKey> relation,
         List<TSource> sources, QueryState? query, PrefetchPath[] deeper, ConnectionLease? lease, CancellationToken cancellationToken)
         where TSource : class, IModel<TSource>
         where TTarget : class, IModel<TTarget>
@@ -71,19 +91,19 @@ internal static class Prefetcher
             if (relation.TryGetKey(source, out var key))
                 keys.Add(key);
         }
+        if (keys.Count == 0)
+            return;
         var targetModel = relation.TargetModel;
         var state = Restrict(query ?? targetModel.AllRows, targetModel.Key, [.. keys], relation.SourceModel.Context(sources[0]), deeper);
-        var targets = keys.Count == 0 ? [] : await ReadAsync<TTarget>(database, state, lease, cancellationToken).ConfigureAwait(false);
-        var byKey = new Dictionary<TKey, TTarget>(targets.Count);
-        foreach (var target in targets)
-            byKey[targetModel.GetKey(target)] = target;
+        var hop = new ForwardHop<TTarget, TKey>(targetModel, keys.Count, state.Prefetch.Length > 0 ? [] : null);
+        await ReadAsync(database, state, hop, lease, cancellationToken).ConfigureAwait(false);
         foreach (var source in sources)
         {
-            if (relation.TryGetKey(source, out var key) && byKey.TryGetValue(key, out var target))
+            if (relation.TryGetKey(source, out var key) && hop.ByKey.TryGetValue(key, out var target))
                 relation.Attach(source, target);
         }
-        await PrefetchRunner.RunAsync(database, targets, state.Prefetch, lease, cancellationToken).ConfigureAwait(false);
-        return new LoadedSet<TTarget>(targets);
+        if (hop.Loaded is { } targets)
+            await PrefetchRunner.RunAsync(database, targets, state.Prefetch, lease, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -104,7 +124,7 @@ internal static class Prefetcher
     }
 
     /// <summary>Reads a hop's objects with the same row reader as any query (select-related, contexts), on the given lease or a new one.</summary>
-    private static async Task<List<T>> ReadAsync<T>(RelGenDatabase database, QueryState state, ConnectionLease? given, CancellationToken cancellationToken)
+    private static async Task ReadAsync<T>(RelGenDatabase database, QueryState state, IHopRows<T> hop, ConnectionLease? given, CancellationToken cancellationToken)
         where T : class, IModel<T>
     {
         var lease = given ?? await database.AcquireReadAsync(DatabaseOperation.Load, T.RelGenModel, state.ReadRoute, state.AllowStale, cancellationToken).ConfigureAwait(false);
@@ -114,13 +134,11 @@ internal static class Prefetcher
             var compiled = QueryCommand.Bind(database, command, state, QueryKind.Select);
             var rows = new RowMaterializer<T>(database, state, compiled);
             await using var reader = await lease.ExecutePreparedReaderAsync(command, cancellationToken).ConfigureAwait(false);
-            var list = new List<T>();
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                list.Add(rows.Read(reader));
+                hop.Add(rows.Read(reader));
             }
-            return list;
         }
         catch (Exception e) when (lease.Translate(e, cancellationToken) is { } error)
         {

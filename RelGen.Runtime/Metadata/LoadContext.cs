@@ -53,6 +53,19 @@ public sealed class LoadContext
         }
     }
 
+    /// <summary>
+    /// Makes <paramref name="cache"/>, filled, the prefetch cache of <paramref name="relation"/> when there is none yet (the
+    /// usual case: one prefetch of one query's objects), so the grouping a prefetch built is not copied into a second one.
+    /// </summary>
+    internal bool TryInstallPrefetched(RelationDescriptor relation, object cache)
+    {
+        lock (this)
+        {
+            _prefetched ??= [];
+            return _prefetched.TryAdd(relation, cache);
+        }
+    }
+
     internal TCache? PrefetchedIfAny<TCache>(RelationDescriptor relation) where TCache : class
     {
         lock (this)

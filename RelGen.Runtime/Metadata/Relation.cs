@@ -113,11 +113,11 @@ public sealed class Relation<TSource, TTarget, TKey> : RelationDescriptor<TSourc
 
     void IRelationFrom<TSource>.PrepareSave(TSource source) => PrepareSave(source);
 
-    internal override async Task<LoadedSet> PrefetchAsync(RelGenDatabase database, LoadedSet parents, bool reverse, QueryState? query,
+    internal override Task PrefetchAsync(RelGenDatabase database, LoadedSet parents, bool reverse, QueryState? query,
         PrefetchPath[] deeper, ConnectionLease? lease, CancellationToken cancellationToken)
         => reverse
-            ? await Prefetcher.LoadReverseAsync(database, this, ((LoadedSet<TTarget>)parents).Items, query, deeper, lease, cancellationToken).ConfigureAwait(false)
-            : await Prefetcher.LoadForwardAsync(database, this, ((LoadedSet<TSource>)parents).Items, query, deeper, lease, cancellationToken).ConfigureAwait(false);
+            ? Prefetcher.LoadReverseAsync(database, this, ((LoadedSet<TTarget>)parents).Items, query, deeper, lease, cancellationToken)
+            : Prefetcher.LoadForwardAsync(database, this, ((LoadedSet<TSource>)parents).Items, query, deeper, lease, cancellationToken);
     void IRelationFrom<TSource>.Refreshed(TSource entity, TSource fresh)
     {
         if (_related(fresh) is { } loaded)

@@ -50,7 +50,7 @@ public abstract class RelationDescriptor
     /// object each parent (an object of <see cref="Source"/>) points at, attached to it. <paramref name="query"/> reads them
     /// instead of the model's plain query; <paramref name="deeper"/> are the nested paths below this hop.
     /// </summary>
-    internal abstract Task<Loading.LoadedSet> PrefetchAsync(RelGenDatabase database, Loading.LoadedSet parents, bool reverse, QueryState? query,
+    internal abstract Task PrefetchAsync(RelGenDatabase database, Loading.LoadedSet parents, bool reverse, QueryState? query,
         Loading.PrefetchPath[] deeper, Execution.ConnectionLease? lease, CancellationToken cancellationToken);
 
     /// <summary>Reads the objects of <see cref="Source"/> pointing at <paramref name="parentKeys"/> (keys of <see cref="Target"/>): what may block a Protect or Restrict delete.</summary>

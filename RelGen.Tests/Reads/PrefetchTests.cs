@@ -108,6 +108,23 @@ public sealed class PrefetchTests : ReadsTest
     }
 
     [Test]
+    public async Task APrefetchOverObjectsOfSeveralQueriesCachesEachSetWithItsOwner()
+    {
+        // An explicit mode gives each query's objects a context of their own: the prefetch's grouping cannot simply become
+        // one context's cache, and the second load finds a cache of the relation already there.
+        var ann = (await Author.Objects(Db).Filter(a => a.Name == "Ann").WithFetchMode(FetchMode.One).ToListAsync()).Single();
+        var bob = (await Author.Objects(Db).Filter(a => a.Name == "Bob").WithFetchMode(FetchMode.One).ToListAsync()).Single();
+        Sql.Clear();
+        await Author.Objects(Db).LoadRelatedAsync([ann, bob], a => a.Book);
+        await Author.Objects(Db).LoadRelatedAsync(ann, a => a.Book);
+        Assert.That(Sql.Count, Is.EqualTo(2));
+        Assert.That((await ann.BookSet.ToListAsync()).Select(b => b.Title), Is.EquivalentTo(new[] { "A1", "A2", "A3" }));
+        Assert.That((await bob.BookSet.ToListAsync()).Select(b => b.Title), Is.EquivalentTo(new[] { "B1", "B2" }));
+        Assert.That(await bob.BookSet.Filter(b => b.Title == "B2").CountAsync(), Is.EqualTo(1));
+        Assert.That(Sql.Count, Is.EqualTo(3), "both sets served from the prefetches; only the filtered count queries");
+    }
+
+    [Test]
     public async Task TheFetchModeTravelsToPrefetchedObjects()
     {
         var authors = await Author.Objects(Db).Filter(a => a.Name == "Ann").WithFetchMode(FetchMode.Raise).PrefetchRelated(a => a.Book).ToListAsync();

@@ -71,6 +71,30 @@ public sealed class StreamingMemoryTests : SchemaTest
         return new WeakReference<Article>(rows.Current);
     }
 
+    [Test]
+    public async Task AStreamedPeersChunkLeavesNoObjectInItsReadBuffer()
+    {
+        // Peers chunks are read into a pooled buffer, then moved into the group's list: a shorter second chunk overwrites
+        // only the start of the buffer, so the first chunk's last object is collected only if the buffer forgets it.
+        await using var rows = Article.Objects(Db).WithFetchMode(FetchMode.Peers).OrderBy(a => a.Id).Take(Chunk + 10).GetAsyncEnumerator();
+        var last = await ReadToEndOfFirstChunkAsync(rows);
+        Assert.That(await rows.MoveNextAsync(), Is.True);   // the second chunk, 10 rows, is read
+        await Task.Yield();
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        Assert.That(last.TryGetTarget(out _), Is.False, "the first chunk's last object is still reachable in the second chunk");
+        Assert.That(rows.Current.Reporter.FirstName, Is.EqualTo("Stream"));
+    }
+
+    /// <summary>The first chunk's last object, held only weakly (a method of its own, so no slot of the test's frame holds it).</summary>
+    private static async Task<WeakReference<Article>> ReadToEndOfFirstChunkAsync(IAsyncEnumerator<Article> rows)
+    {
+        for (var i = 0; i < Chunk; i++)
+            Assert.That(await rows.MoveNextAsync(), Is.True);
+        return new WeakReference<Article>(rows.Current);
+    }
+
     [TestCase(3000)]
     [TestCase(2 * Chunk)]
     public async Task PeersOfAStreamedChunkLoadTogether(int take)

@@ -176,6 +176,7 @@ internal sealed class QueryEnumerator<T> : IAsyncEnumerator<T> where T : class, 
         {
             read = await FetchAsync().ConfigureAwait(false);
         }
+        _rows.EndChunk();
         if (read == 0)
             return false;
         _chunk = _rows.Chunk;
@@ -247,6 +248,7 @@ internal sealed class QueryEnumerator<T> : IAsyncEnumerator<T> where T : class, 
 
     public async ValueTask DisposeAsync()
     {
+        _rows?.ReleaseChunkBuffer();
         if (_reader is not null)
         {
             if (!_exhausted)

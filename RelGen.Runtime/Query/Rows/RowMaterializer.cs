@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Data.Common;
+using System.Runtime.InteropServices;
 using RelGen.Loading;
 using RelGen.Metadata;
 using RelGen.Sql;
@@ -29,6 +31,13 @@ internal sealed class RowMaterializer<T> where T : class, IModel<T>
     /// itself); streaming in another mode, the stream's chunk; otherwise null.
     /// </summary>
     private List<T>? _collected;
+
+    /// <summary>
+    /// A streamed chunk's objects in Peers mode while it is read (pooled, cleared after each chunk): the peer group's list is
+    /// then made at the chunk's exact size (<see cref="EndChunk"/>) instead of growing through 4, 8, … 2,048 slots.
+    /// </summary>
+    private T[]? _chunkBuffer;
+    private int _buffered;
 
     public RowMaterializer(RelGenDatabase database, QueryState state, CompiledQuery compiled)
     {
@@ -73,7 +82,7 @@ internal sealed class RowMaterializer<T> where T : class, IModel<T>
         // Past a full group: the next starts at the full size, as it is likely filled too (a stream's last chunk may waste
         // part of one list; growing would allocate about twice a full list for every chunk).
         if (_peers && _collected!.Count == PeerChunk)
-            StartPeerGroup(PeerChunk);
+            StartPeerGroup(_chunkBuffer is null ? PeerChunk : 0);
         var entity = _model.Read(reader, 0, _context);
         if (_relatedOffsets.Length > 0)
         {
@@ -82,22 +91,29 @@ internal sealed class RowMaterializer<T> where T : class, IModel<T>
         }
         // After select-related, so the manager's owner wins over a second copy of itself.
         _known?.Apply(entity);
-        _collected?.Add(entity);
+        if (_chunkBuffer is not null)
+            _chunkBuffer[_buffered++] = entity;
+        else
+            _collected?.Add(entity);
         return entity;
     }
 
     /// <summary>
     /// Starts the next streamed chunk, whose objects <see cref="Read"/> collects into <see cref="Chunk"/> (the caller reads at
-    /// most <see cref="PeerChunk"/> rows, fewer only at the end). In Peers mode the chunk is a peer group: a new group, with a
-    /// new list, starts in <see cref="Read"/> after every <see cref="PeerChunk"/> objects, which is exactly where a chunk ends,
-    /// so nothing is allocated for a chunk that turns out empty; the list is never cleared (the objects keep their group for
-    /// later loads). Otherwise one list is reused, and each chunk after the first gets a context of its own (unless the
-    /// objects share the database's), so what its prefetch caches goes with its objects and is collected with them.
+    /// most <see cref="PeerChunk"/> rows, fewer only at the end, then calls <see cref="EndChunk"/>). In Peers mode the chunk is
+    /// a peer group: a new group, with a new list, starts in <see cref="Read"/> after every <see cref="PeerChunk"/> objects,
+    /// which is exactly where a chunk ends, so nothing is allocated for a chunk that turns out empty; the objects gather in a
+    /// pooled buffer and the list, made at the chunk's size, is never cleared (the objects keep their group for later loads).
+    /// Otherwise one list is reused, and each chunk after the first gets a context of its own (unless the objects share the
+    /// database's), so what its prefetch caches goes with its objects and is collected with them.
     /// </summary>
     public void BeginChunk()
     {
         if (_peers)
+        {
+            _chunkBuffer ??= ArrayPool<T>.Shared.Rent(PeerChunk);
             return;
+        }
         if (_collected is null)
         {
             _collected = [];
@@ -109,6 +125,32 @@ internal sealed class RowMaterializer<T> where T : class, IModel<T>
             _context = NewContext();
             _related = null;
         }
+    }
+
+    /// <summary>
+    /// Ends a streamed chunk: in Peers mode its objects move from the pooled buffer into the peer group's list, allocated at
+    /// their number, and the buffer forgets them (it must not keep a chunk's objects alive).
+    /// </summary>
+    public void EndChunk()
+    {
+        if (_chunkBuffer is null || _buffered == 0)
+            return;
+        var list = _collected!;
+        list.Capacity = _buffered;
+        CollectionsMarshal.SetCount(list, _buffered);
+        _chunkBuffer.AsSpan(0, _buffered).CopyTo(CollectionsMarshal.AsSpan(list));
+        Array.Clear(_chunkBuffer, 0, _buffered);
+        _buffered = 0;
+    }
+
+    /// <summary>Gives the chunk buffer back to the pool, emptied (a stream left in the middle of a chunk may have filled part of it).</summary>
+    public void ReleaseChunkBuffer()
+    {
+        if (_chunkBuffer is null)
+            return;
+        ArrayPool<T>.Shared.Return(_chunkBuffer, clearArray: true);
+        _chunkBuffer = null;
+        _buffered = 0;
     }
 
     /// <summary>The objects of the current streamed chunk (in Peers mode, its peer group's list), in row order.</summary>
