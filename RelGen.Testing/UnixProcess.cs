@@ -49,8 +49,11 @@ internal static class UnixProcess
             return false;
         try
         {
+            // pg_ctl start names the folder on the command line (-D), but pg_ctl restart hands it over in PGDATA, so a
+            // restarted postmaster is recognised by its working directory: every postmaster changes into its data folder.
             if (OperatingSystem.IsLinux())
-                return File.ReadAllText($"/proc/{pid}/cmdline").Contains(dataDirectory, StringComparison.Ordinal);
+                return File.ReadAllText($"/proc/{pid}/cmdline").Contains(dataDirectory, StringComparison.Ordinal)
+                    || IsInFolder(pid, dataDirectory);
             using var process = Process.GetProcessById(pid);
             return process.ProcessName is "postgres" or "postmaster";
         }
@@ -58,6 +61,14 @@ internal static class UnixProcess
         {
             return false;
         }
+    }
+
+    /// <summary>Whether the working directory of <paramref name="pid"/> is <paramref name="folder"/> (Linux).</summary>
+    static bool IsInFolder(int pid, string folder)
+    {
+        string? cwd = new FileInfo($"/proc/{pid}/cwd").LinkTarget;
+        return cwd is not null && string.Equals(
+            Path.TrimEndingDirectorySeparator(cwd), Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)), StringComparison.Ordinal);
     }
 
     /// <summary>Sends <paramref name="signal"/> and waits up to <paramref name="timeout"/> for the process to go.</summary>

@@ -264,6 +264,27 @@ public sealed class EphemeralReplicaSetTests
         }
     }
 
+    [TestCase(ShutdownMode.Fast)]
+    [TestCase(ShutdownMode.Immediate)]
+    public async Task DisposeAsync_AfterARestart_LeavesNoProcess(ShutdownMode mode)
+    {
+        // pg_ctl restart starts the postmaster without its folder on the command line: dispose must still find and stop it.
+        var own = await StartSetAsync();
+        string folder = Path.GetDirectoryName(own.Primary.DataDirectory)!;
+        await own.Primary.RestartAsync(mode);
+        int restarted = PidInFile(Path.Combine(own.Primary.DataDirectory, "postmaster.pid"));
+        Assert.That(own.Primary.IsRunning, Is.True, "the restarted server is known to be running");
+
+        await own.DisposeAsync();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(IsRunning(restarted), Is.False, "the restarted postmaster is gone");
+            Assert.That(Directory.Exists(folder), Is.False);
+            Assert.That(Mentioning(folder), Is.Empty, "no process runs in or names the folder");
+        }
+    }
+
     static void ForgetPooledConnections(string connectionString)
     {
         using var connection = new NpgsqlConnection(connectionString);

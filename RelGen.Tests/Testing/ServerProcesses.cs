@@ -34,13 +34,16 @@ internal static class ServerProcesses
         return stat[stat.LastIndexOf(')') + 2] is not ('Z' or 'X');
     }
 
-    /// <summary>The running processes whose command line holds <paramref name="text"/> (a server's folder, say).</summary>
+    /// <summary>
+    /// The running processes whose command line or working directory holds <paramref name="text"/> (a server's folder, say:
+    /// a postmaster that pg_ctl restarted has its folder only as its working directory, even once the folder is deleted).
+    /// </summary>
     public static List<int> Mentioning(string text) =>
         [.. Directory.EnumerateDirectories("/proc")
             .Select(Path.GetFileName)
             .Where(name => name!.All(char.IsAsciiDigit))
             .Select(name => int.Parse(name!, CultureInfo.InvariantCulture))
-            .Where(pid => CommandLine(pid).Contains(text, StringComparison.Ordinal) && IsRunning(pid))];
+            .Where(pid => (CommandLine(pid).Contains(text, StringComparison.Ordinal) || WorkingDirectory(pid).Contains(text, StringComparison.Ordinal)) && IsRunning(pid))];
 
     public static int PidInFile(string path) => int.Parse(File.ReadLines(path).First().Trim(), CultureInfo.InvariantCulture);
 
@@ -80,6 +83,18 @@ internal static class ServerProcesses
             return File.ReadAllText($"/proc/{pid}/cmdline");
         }
         catch (IOException)
+        {
+            return "";
+        }
+    }
+
+    static string WorkingDirectory(int pid)
+    {
+        try
+        {
+            return new FileInfo($"/proc/{pid}/cwd").LinkTarget ?? "";
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return "";
         }
