@@ -11,8 +11,8 @@ namespace RelGen.Benchmarks.Scenarios;
 /// <summary>
 /// Deleting the reporters a condition picks (<c>Rows</c>/10 reporters named alike, with <c>Rows</c> articles between them) as
 /// one query set. Hand is <c>DELETE FROM reporter WHERE first_name = $1</c> and the foreign key's cascade; so are Dapper,
-/// Dapper.AOT, EF Core's <c>ExecuteDeleteAsync</c> and linq2db. RelGen locks the rows, deletes the articles itself and
-/// returns the count per model.
+/// Dapper.AOT, EF Core's <c>ExecuteDeleteAsync</c> and linq2db. RelGen sends the same <c>DELETE</c> (the foreign key
+/// cascading) between two reads of the tables' deletion counters, and returns the count per model.
 /// </summary>
 public abstract class DeleteByQueryScenario : DeleteScenario
 {
