@@ -19,7 +19,7 @@ internal sealed partial class SqlCompiler
         var (next, parameters, aliases) = (_next, _parameters, _aliases);
         var target = new QueryLevel(model, this);
         var filters = new List<string>();
-        if (TryWriteOwnRowFilters(filters, target) && !target.HasJoins && !Locks(next, _next))
+        if (TryWriteOwnRowFilters(filters, target) && !target.HasJoins)
         {
             if (filters.Count == 0)
                 sql.Append("TRUE");
@@ -32,16 +32,5 @@ internal sealed partial class SqlCompiler
         sql.Append(target.RootAlias).Append('.').Append(model.Key.QuotedName).Append(" IN (");
         WriteQuery(sql);
         sql.Append(')');
-    }
-
-    /// <summary>True when a token in [<paramref name="from"/>, <paramref name="to"/>) is a row lock (a subquery's makes it false positive, never negative).</summary>
-    private bool Locks(int from, int to)
-    {
-        for (var i = from; i < to; i++)
-        {
-            if (_tokens[i].Op == ShapeOp.Lock)
-                return true;
-        }
-        return false;
     }
 }

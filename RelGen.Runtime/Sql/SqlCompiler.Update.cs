@@ -8,7 +8,7 @@ internal sealed partial class SqlCompiler
     /// <summary>
     /// <c>UPDATE table t0 SET column = expression, … WHERE …</c>. The values come first (their placeholders are numbered
     /// first), read against the updated row's own alias. The rows are chosen by the query's filters on that same alias when
-    /// the query is not sliced and its joins are inner forward ones (<c>UPDATE … FROM reporter t1 WHERE t1.id =
+    /// the query is not sliced, takes no row lock and its joins are inner forward ones (<c>UPDATE … FROM reporter t1 WHERE t1.id =
     /// t0.reporter_id AND …</c>, each row meeting exactly one row of each table); otherwise, as Django does, by
     /// <c>t0.key IN (SELECT key …)</c>, a subquery with joins, order, limit and row lock of its own.
     /// </summary>
@@ -61,7 +61,7 @@ internal sealed partial class SqlCompiler
 
     /// <summary>
     /// Writes the query's filters against the updated row itself, one condition each; false (with the tokens half read) when
-    /// the query is sliced or a filter needs a join other than an inner forward one.
+    /// the query is sliced, locks its rows, or a filter needs a join other than an inner forward one.
     /// </summary>
     private bool TryWriteOwnRowFilters(List<string> filters, QueryLevel target)
     {
@@ -79,16 +79,17 @@ internal sealed partial class SqlCompiler
             filters.Add(filter.ToString());
         }
         target.CurrentGroup = -1;
-        // An unsliced update has no use for an order, nor for a lock (UPDATE locks its rows); their tokens are read past,
-        // their placeholders still counted so the values stay in step.
+        // An unsliced update has no use for an order (its tokens are read past, their placeholders still counted so the
+        // values stay in step). A row lock it keeps: SKIP LOCKED and NOWAIT choose or refuse rows that the statement alone
+        // would wait for, so a locking query chooses its rows in the key subquery.
         var ignored = new QueryLevel(target.Model, this);
         while (Peek.Op == ShapeOp.Order)
         {
             Take();
             WriteExpression(new StringBuilder(), ignored);
         }
-        while (Peek.Op is ShapeOp.Lock or ShapeOp.LockOf)
-            Take();
+        if (Peek.Op is ShapeOp.Lock)
+            return false;
         Take(ShapeOp.End);
         return true;
     }

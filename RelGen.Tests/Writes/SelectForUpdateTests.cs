@@ -1,3 +1,4 @@
+using Npgsql;
 using RelGen.Tests.Models;
 using RelGen.Tests.Support;
 
@@ -70,6 +71,36 @@ public sealed class SelectForUpdateTests : SchemaTest
         Assert.That(selects[1], Does.EndWith("FOR UPDATE NOWAIT"));
         Assert.That(selects[2], Does.EndWith("LIMIT $2 FOR UPDATE OF t0 SKIP LOCKED"));
         Assert.That(selects[3], Does.EndWith("FOR NO KEY UPDATE"));
+    }
+
+    [Test]
+    public async Task AnUpdateOfASkipLockedQuerySetSkipsTheRowsAnotherTransactionHolds()
+    {
+        var held = await Job.Objects(Db).GetAsync(j => j.Title == "job 2");
+        // Another session holds a lock on one row for the whole update.
+        await using var other = new NpgsqlConnection(ConnectionString);
+        await other.OpenAsync();
+        await using var otherTx = await other.BeginTransactionAsync();
+        await using (var lockRow = new NpgsqlCommand("SELECT 1 FROM w_job WHERE id = $1 FOR UPDATE", other, otherTx))
+        {
+            lockRow.Parameters.Add(new NpgsqlParameter<int> { TypedValue = held.Id });
+            await lockRow.ExecuteNonQueryAsync();
+        }
+        Sql.Clear();
+
+        await using (var tx = await Db.BeginTransactionAsync())
+        {
+            // Waiting for the held row would be cancelled (and fail the test) instead of hanging it.
+            using var waitingTooLong = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            var updated = await Job.Objects(Db).SelectForUpdate(skipLocked: true).Filter(j => j.Done == false)
+                .UpdateAsync([j => j.Done.Set(true)], waitingTooLong.Token);
+            Assert.That(updated, Is.EqualTo(19), "the held row is skipped, not waited for");
+            await tx.CommitAsync();
+        }
+        var update = Sql.Commands.Single(c => c.StartsWith("UPDATE", StringComparison.Ordinal));
+        Assert.That(update, Does.Contain(" IN (SELECT t1.\"id\" FROM \"w_job\" t1 WHERE").And.EndWith("FOR UPDATE SKIP LOCKED)"));
+        await otherTx.CommitAsync();
+        Assert.That((await Job.Objects(Db).Filter(j => j.Done == false).ToListAsync()).Select(j => j.Title), Is.EqualTo(new[] { "job 2" }));
     }
 
     [Test]
