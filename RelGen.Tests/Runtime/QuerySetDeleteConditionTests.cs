@@ -1,4 +1,3 @@
-using Npgsql;
 using RelGen.Tests.Models;
 using RelGen.Tests.Support;
 
@@ -68,14 +67,7 @@ public sealed class QuerySetDeleteConditionTests : SchemaTest
         var held = await Job.Objects(Db).GetAsync(j => j.Title == "skip 2");
 
         // Another session holds a lock on one row for the whole delete.
-        await using var other = new NpgsqlConnection(ConnectionString);
-        await other.OpenAsync();
-        await using var otherTx = await other.BeginTransactionAsync();
-        await using (var lockRow = new NpgsqlCommand("SELECT 1 FROM w_job WHERE id = $1 FOR UPDATE", other, otherTx))
-        {
-            lockRow.Parameters.Add(new NpgsqlParameter<int> { TypedValue = held.Id });
-            await lockRow.ExecuteNonQueryAsync();
-        }
+        await using var otherLock = await HeldRowLock.TakeAsync(ConnectionString, "w_job", held.Id);
         Sql.Clear();
 
         await using (var tx = await Db.BeginTransactionAsync())
@@ -87,7 +79,7 @@ public sealed class QuerySetDeleteConditionTests : SchemaTest
             await tx.CommitAsync();
         }
         Assert.That(DeleteStatement(), Does.Contain(" IN (SELECT t0.\"id\" FROM \"w_job\" t0 WHERE").And.Contain("FOR UPDATE SKIP LOCKED)"));
-        await otherTx.CommitAsync();
+        await otherLock.ReleaseAsync();
         Assert.That((await Job.Objects(Db).ToListAsync()).Select(j => j.Title), Is.EqualTo(new[] { "skip 2" }));
     }
 }

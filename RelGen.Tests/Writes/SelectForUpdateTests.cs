@@ -1,4 +1,3 @@
-using Npgsql;
 using RelGen.Tests.Models;
 using RelGen.Tests.Support;
 
@@ -78,14 +77,7 @@ public sealed class SelectForUpdateTests : SchemaTest
     {
         var held = await Job.Objects(Db).GetAsync(j => j.Title == "job 2");
         // Another session holds a lock on one row for the whole update.
-        await using var other = new NpgsqlConnection(ConnectionString);
-        await other.OpenAsync();
-        await using var otherTx = await other.BeginTransactionAsync();
-        await using (var lockRow = new NpgsqlCommand("SELECT 1 FROM w_job WHERE id = $1 FOR UPDATE", other, otherTx))
-        {
-            lockRow.Parameters.Add(new NpgsqlParameter<int> { TypedValue = held.Id });
-            await lockRow.ExecuteNonQueryAsync();
-        }
+        await using var otherLock = await HeldRowLock.TakeAsync(ConnectionString, "w_job", held.Id);
         Sql.Clear();
 
         await using (var tx = await Db.BeginTransactionAsync())
@@ -99,7 +91,7 @@ public sealed class SelectForUpdateTests : SchemaTest
         }
         var update = Sql.Commands.Single(c => c.StartsWith("UPDATE", StringComparison.Ordinal));
         Assert.That(update, Does.Contain(" IN (SELECT t1.\"id\" FROM \"w_job\" t1 WHERE").And.EndWith("FOR UPDATE SKIP LOCKED)"));
-        await otherTx.CommitAsync();
+        await otherLock.ReleaseAsync();
         Assert.That((await Job.Objects(Db).Filter(j => j.Done == false).ToListAsync()).Select(j => j.Title), Is.EqualTo(new[] { "job 2" }));
     }
 
