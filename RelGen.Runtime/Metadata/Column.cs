@@ -6,26 +6,25 @@ namespace RelGen.Metadata;
 
 /// <summary>
 /// A column of <typeparamref name="TModel"/> holding <typeparamref name="TValue"/> (an enum's column holds its integer
-/// value). Built by the generated descriptor with typed accessors, so the runtime reads, binds, copies and compares
-/// values without reflection or boxing.
+/// value). Built by the generated descriptor with a typed getter (and a setter for the key, the version and a relation's
+/// key, the values the runtime itself assigns), so the runtime reads, binds and copies values without reflection or
+/// boxing; the loaded values change tracking compares are reached through <see cref="IModelBinding{T}.Track"/>.
 /// </summary>
 public sealed class Column<TModel, TValue> : ColumnDescriptor<TModel> where TModel : class
 {
     private readonly Func<TModel, TValue> _get;
     private readonly Action<TModel, TValue>? _set;
-    private readonly FieldRef<TModel, TValue>? _original;
 
     // The type a value is sent as when RelGen chooses it: a [Json] column's JSON text as jsonb (PostgreSQL refuses text
     // for a jsonb column), a date and time as timestamptz (StoredValues).
     private readonly NpgsqlTypes.NpgsqlDbType? _dbType;
 
     internal Column(ModelDescriptor model, string property, string name, string sqlType, ColumnFlags flags, int maxLength, string? defaultSql,
-        Func<TModel, TValue> get, Action<TModel, TValue>? set, FieldRef<TModel, TValue>? original)
+        Func<TModel, TValue> get, Action<TModel, TValue>? set)
         : base(model, property, name, sqlType, flags, maxLength, defaultSql)
     {
         _get = get;
         _set = set;
-        _original = original;
         _dbType = typeof(TValue) == typeof(string) && sqlType == "jsonb" ? NpgsqlTypes.NpgsqlDbType.Jsonb : StoredValues.DbTypeOf<TValue>();
     }
 
@@ -41,16 +40,6 @@ public sealed class Column<TModel, TValue> : ColumnDescriptor<TModel> where TMod
     }
 
     internal bool CanSet => _set is not null;
-
-    /// <summary>True when the value differs from the one the object was loaded or last saved with.</summary>
-    internal override bool IsChanged(TModel entity) => _original is not null && !ValueEquality<TValue>.Equals(_get(entity), _original(entity));
-
-    /// <summary>Remembers the current value as the one the database holds.</summary>
-    internal override void AcceptChange(TModel entity)
-    {
-        if (_original is not null)
-            _original(entity) = _get(entity);
-    }
 
     /// <summary>Adds the value on <paramref name="entity"/> as a typed parameter.</summary>
     internal override void AddParameter(TModel entity, NpgsqlParameterCollection parameters)
@@ -80,15 +69,11 @@ public sealed class Column<TModel, TValue> : ColumnDescriptor<TModel> where TMod
     internal override Query.Predicate HasValueOf(TModel entity)
         => new Query.ComparePredicate<TValue>(new Query.ColumnExpression<TValue>(OwnRef), Query.LookupOperator.Exact, _get(entity));
 
-    internal override void ReadInto(TModel entity, System.Data.Common.DbDataReader reader, int ordinal)
-    {
-        Set(entity, reader.GetFieldValue<TValue>(ordinal));
-        AcceptChange(entity);
-    }
+    internal override void SetFrom(TModel entity, System.Data.Common.DbDataReader reader, int ordinal) => Set(entity, reader.GetFieldValue<TValue>(ordinal));
 
     internal override string Describe(TModel entity) => _get(entity)?.ToString() ?? "null";
 
-    internal override void AdvanceVersion(TModel entity)
+    internal override void SetNextVersion(TModel entity)
     {
         // The generator marks only int and long properties as versions; the casts compile to nothing for those types.
         var value = _get(entity);
@@ -98,7 +83,6 @@ public sealed class Column<TModel, TValue> : ColumnDescriptor<TModel> where TMod
             Set(entity, (TValue)(object)((long)(object)value! + 1));
         else
             throw new InvalidOperationException($"{this} is not an int or long version.");
-        AcceptChange(entity);
     }
 
     /// <summary>Writes the value into the current binary COPY row.</summary>
@@ -112,13 +96,6 @@ public sealed class Column<TModel, TValue> : ColumnDescriptor<TModel> where TMod
         return _dbType is { } type
             ? new ValueTask(importer.WriteAsync(value, type, cancellationToken))
             : new ValueTask(importer.WriteAsync(value, cancellationToken));
-    }
-
-    internal override void CopyLoaded(TModel source, TModel target)
-    {
-        if (_set is not null)
-            _set(target, _get(source));
-        AcceptChange(target);
     }
 
     internal override void Validate(TModel entity) => ValueChecks<TValue>.Check(this, _get(entity));

@@ -17,13 +17,6 @@ public abstract class ColumnDescriptor<TModel> : ColumnDescriptor where TModel :
 
     internal abstract ValueTask WriteAsync(TModel entity, NpgsqlBinaryImporter importer, CancellationToken cancellationToken);
 
-    internal abstract bool IsChanged(TModel entity);
-
-    internal abstract void AcceptChange(TModel entity);
-
-    /// <summary>Copies the value from <paramref name="source"/> to <paramref name="target"/> (a refresh), and accepts it.</summary>
-    internal abstract void CopyLoaded(TModel source, TModel target);
-
     /// <summary>Every object's value as one array parameter, in list order (set-based writes: <c>unnest($1, $2, …)</c>).</summary>
     internal abstract NpgsqlParameter ArrayParameter(IReadOnlyList<TModel> entities);
 
@@ -33,8 +26,8 @@ public abstract class ColumnDescriptor<TModel> : ColumnDescriptor where TModel :
     /// <summary>The condition "the column holds the object's value" (a version an update must still find).</summary>
     internal abstract Query.Predicate HasValueOf(TModel entity);
 
-    /// <summary>Sets the object's value from a row (a key or version an upsert returned) and accepts it.</summary>
-    internal abstract void ReadInto(TModel entity, System.Data.Common.DbDataReader reader, int ordinal);
+    /// <summary>Sets the object's value from a row (a key or version the database returned); the caller accepts it.</summary>
+    internal abstract void SetFrom(TModel entity, System.Data.Common.DbDataReader reader, int ordinal);
 
     /// <summary>The object's value as text, for messages.</summary>
     internal abstract string Describe(TModel entity);
@@ -42,8 +35,8 @@ public abstract class ColumnDescriptor<TModel> : ColumnDescriptor where TModel :
     /// <summary>True when the object's value is null.</summary>
     internal abstract bool IsNull(TModel entity);
 
-    /// <summary>A version column: the object now holds the next version, as the database does after an UPDATE.</summary>
-    internal abstract void AdvanceVersion(TModel entity);
+    /// <summary>A version column: the object now holds the next version, as the database does after an UPDATE; the caller accepts it.</summary>
+    internal abstract void SetNextVersion(TModel entity);
 
     /// <summary>Refuses a value PostgreSQL would refuse or change (NULL in NOT NULL, too long, NUL, a lone surrogate), before anything is sent.</summary>
     internal abstract void Validate(TModel entity);

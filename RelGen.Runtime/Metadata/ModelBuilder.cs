@@ -22,41 +22,41 @@ public sealed class ModelBuilder<T, TKey>
     public Column<T, TKey> PrimaryKey(string property, string name, string sqlType, Func<T, TKey> get, Action<T, TKey>? set, bool identity)
     {
         var flags = ColumnFlags.Key | (identity ? ColumnFlags.Identity : ColumnFlags.None);
-        var key = _model.Add(new Column<T, TKey>(Open(), property, name, sqlType, flags, 0, null, get, set, original: null));
+        var key = _model.Add(new Column<T, TKey>(Open(), property, name, sqlType, flags, 0, null, get, set));
         _model.SetKey(key);
         return key;
     }
 
     /// <summary>
-    /// Declares a column read and written through the object's property; <paramref name="original"/> holds its loaded value.
-    /// <paramref name="emailAddress"/> (<c>[EmailAddress]</c>) makes saving check the value's shape.
+    /// Declares a column read through the object's property (the runtime never sets it: rows are read by the generated
+    /// reader, refreshed by <see cref="IModelBinding{T}.CopyColumns"/>). <paramref name="emailAddress"/> (<c>[EmailAddress]</c>)
+    /// makes saving check the value's shape.
     /// </summary>
-    public Column<T, TValue> Column<TValue>(string property, string name, string sqlType, Func<T, TValue> get, Action<T, TValue>? set,
-        FieldRef<T, TValue> original, bool nullable = false, int maxLength = 0, string? defaultSql = null, bool emailAddress = false)
+    public Column<T, TValue> Column<TValue>(string property, string name, string sqlType, Func<T, TValue> get,
+        bool nullable = false, int maxLength = 0, string? defaultSql = null, bool emailAddress = false)
         => _model.Add(new Column<T, TValue>(Open(), property, name, sqlType,
             (nullable ? ColumnFlags.Nullable : ColumnFlags.None) | (emailAddress ? ColumnFlags.EmailAddress : ColumnFlags.None), maxLength, defaultSql,
-            get, set, original));
+            get, set: null));
 
     /// <summary>
     /// Declares the <c>[ConcurrencyCheck]</c> version: an <c>int</c> or <c>long</c> column every UPDATE matches and sets to
     /// the next value.
     /// </summary>
-    public Column<T, TValue> Version<TValue>(string property, string name, string sqlType, Func<T, TValue> get, Action<T, TValue>? set,
-        FieldRef<T, TValue> original)
+    public Column<T, TValue> Version<TValue>(string property, string name, string sqlType, Func<T, TValue> get, Action<T, TValue>? set)
         where TValue : struct
     {
         if (typeof(TValue) != typeof(int) && typeof(TValue) != typeof(long))
             throw new InvalidOperationException($"The version {_model.Name}.{property} must be an int or a long.");
-        var column = _model.Add(new Column<T, TValue>(Open(), property, name, sqlType, ColumnFlags.Version, 0, null, get, set, original));
+        var column = _model.Add(new Column<T, TValue>(Open(), property, name, sqlType, ColumnFlags.Version, 0, null, get, set));
         _model.SetVersion(column);
         return column;
     }
 
-    /// <summary>Declares a column held in a generated field (a relation's key).</summary>
-    public Column<T, TValue> Column<TValue>(string property, string name, string sqlType, FieldRef<T, TValue> field,
-        FieldRef<T, TValue> original, bool nullable = false, string? defaultSql = null)
+    /// <summary>Declares a relation's key column, held in a generated field the runtime reads and sets (a relation assigned).</summary>
+    public Column<T, TValue> RelationKey<TValue>(string property, string name, string sqlType, FieldRef<T, TValue> field,
+        bool nullable = false, string? defaultSql = null)
         => _model.Add(new Column<T, TValue>(Open(), property, name, sqlType, nullable ? ColumnFlags.Nullable : ColumnFlags.None, 0, defaultSql,
-            e => field(e), (e, v) => field(e) = v, original));
+            e => field(e), (e, v) => field(e) = v));
 
     /// <summary>Declares a relation whose key column holds the target's key type (required, or a nullable reference key).</summary>
     public Relation<T, TTarget, TRelationKey> Relation<TTarget, TRelationKey>(string property, Column<T, TRelationKey> key, FieldRef<T, TTarget?> related,

@@ -7,8 +7,8 @@ namespace RelGen.Metadata;
 /// <summary>
 /// The typed half of a model's descriptor. Generated code builds it with a <see cref="ModelBuilder{T, TKey}"/>, keeping one
 /// named, typed field per column and relation, and supplies only what is model-specific through
-/// <see cref="IModelBinding{T}"/>: reading a row, reaching the object's state and creating its lookup. Everything else is
-/// generic runtime code over these types.
+/// <see cref="IModelBinding{T}"/>: reading a row, walking its tracked columns, copying a refreshed row, reaching the object's
+/// state and creating its lookup. Everything else is generic runtime code over these types.
 /// </summary>
 public abstract class ModelDescriptor<T> : ModelDescriptor, IRowReader<T> where T : class, IModel<T>
 {
@@ -87,8 +87,53 @@ public abstract class ModelDescriptor<T> : ModelDescriptor, IRowReader<T> where 
     /// <summary>Remembers every column's current value as the one the database holds (after a load or a save).</summary>
     internal void AcceptChanges(T entity)
     {
-        foreach (var column in _typedColumns)
-            column.AcceptChange(entity);
+        var accept = new AcceptChangesVisitor<T>(null, null);
+        _binding.Track(entity, ref accept);
+    }
+
+    /// <summary>Remembers the current values of <paramref name="columns"/> only (a write that sent just those).</summary>
+    internal void AcceptChanges(T entity, IReadOnlyList<ColumnDescriptor<T>> columns)
+    {
+        var accept = new AcceptChangesVisitor<T>(null, columns);
+        _binding.Track(entity, ref accept);
+    }
+
+    /// <summary>Remembers the current value of <paramref name="column"/> only.</summary>
+    internal void AcceptChange(T entity, ColumnDescriptor<T> column)
+    {
+        var accept = new AcceptChangesVisitor<T>(column, null);
+        _binding.Track(entity, ref accept);
+    }
+
+    /// <summary>The changed columns but the version, as a mask of ordinals: for a model of at most 64 columns.</summary>
+    internal ulong ChangedColumns(T entity)
+    {
+        var changed = new ChangedColumnsVisitor<T>();
+        _binding.Track(entity, ref changed);
+        return changed.Changes;
+    }
+
+    /// <summary>The object now holds the next version, as its row does after an UPDATE, and remembers it as loaded.</summary>
+    internal void AdvanceVersion(T entity)
+    {
+        var version = TypedVersion!;
+        version.SetNextVersion(entity);
+        AcceptChange(entity, version);
+    }
+
+    /// <summary>Sets the object's version from a row the database returned, and remembers it as loaded.</summary>
+    internal void ReadVersion(T entity, DbDataReader reader, int ordinal)
+    {
+        var version = TypedVersion!;
+        version.SetFrom(entity, reader, ordinal);
+        AcceptChange(entity, version);
+    }
+
+    /// <summary>Copies a freshly read object's values into <paramref name="target"/> and accepts them (a refresh).</summary>
+    internal void CopyLoaded(T fresh, T target)
+    {
+        _binding.CopyColumns(fresh, target);
+        AcceptChanges(target);
     }
 
     internal Column<T, TValue> Add<TValue>(Column<T, TValue> column)

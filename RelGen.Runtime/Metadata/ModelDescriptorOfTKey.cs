@@ -70,7 +70,7 @@ public sealed class ModelDescriptor<T, TKey> : ModelDescriptor<T>
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             if (byKey.TryGetValue(reader.GetFieldValue<TKey>(0), out var entity))
-                TypedVersion!.ReadInto(entity, reader, 1);
+                ReadVersion(entity, reader, 1);
         }
     }
 

@@ -139,9 +139,10 @@ internal static class ManagerWrites
         where TOwner : class, IModel<TOwner>
         where T : class, IModel<T>
     {
+        var model = T.RelGenModel;
         var column = (ColumnDescriptor<T>)relation.Column;
         foreach (var item in objects)
-            column.AcceptChange(item);
+            model.AcceptChange(item, column);
     }
 
     /// <summary>Runs <paramref name="work"/> on one connection, in a transaction when it writes more than once and none is ambient.</summary>

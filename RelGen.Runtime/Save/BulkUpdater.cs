@@ -50,10 +50,9 @@ internal static class BulkUpdater
         foreach (var entity in list)
         {
             if (version is not null)
-                version.AdvanceVersion(entity);
+                model.AdvanceVersion(entity);
             model.Context(entity) ??= database.DefaultContext;
-            foreach (var column in columns)
-                column.AcceptChange(entity);
+            model.AcceptChanges(entity, columns);
         }
         return rows;
     }

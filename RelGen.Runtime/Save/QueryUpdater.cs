@@ -60,10 +60,10 @@ internal static class QueryUpdater
             throw new DoesNotExistException(model.Name,
                 $"No {model.Name} row with {model.Key.Property} {model.DescribeKey(entity)}{(state.Filters.Length > 0 ? " matches the query" : " exists")}: nothing was saved (saving given fields updates, never inserts).");
         }
-        version?.AdvanceVersion(entity);
+        if (version is not null)
+            model.AdvanceVersion(entity);
         model.Context(entity) ??= database.DefaultContext;
-        foreach (var column in columns)
-            column.AcceptChange(entity);
+        model.AcceptChanges(entity, columns);
     }
 
     private static async Task<int> ExecuteAsync(RelGenDatabase database, ConnectionLease lease, QueryState state, Assignment[] assignments,

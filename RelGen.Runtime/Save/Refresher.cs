@@ -20,8 +20,7 @@ internal static class Refresher
             throw new InvalidOperationException($"Cannot refresh {model.Name} '{entity}': it has no {model.Key.Property}, so it has no row.");
         var query = state.WithoutPrefetch().AddFilter(model.KeyFilter(entity), exclude: false);
         var fresh = await QueryExecutor.GetAsync<T>(database, query, null, cancellationToken).ConfigureAwait(false);
-        foreach (var column in model.TypedColumns)
-            column.CopyLoaded(fresh, entity);
+        model.CopyLoaded(fresh, entity);
         foreach (var relation in model.TypedRelations)
             relation.Refreshed(entity, fresh);
         // A context of its own drops what earlier prefetches cached for the object (Django empties its prefetch cache); the

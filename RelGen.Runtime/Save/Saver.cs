@@ -170,8 +170,8 @@ internal static class Saver
         var version = model.TypedVersion;
         version?.AddParameter(entity, update.Parameters);
         var rows = await lease.ExecutePreparedNonQueryAsync(update, cancellationToken).ConfigureAwait(false);
-        if (rows > 0)
-            version?.AdvanceVersion(entity);
+        if (rows > 0 && version is not null)
+            model.AdvanceVersion(entity);
         return rows;
     }
 
@@ -220,13 +220,7 @@ internal static class Saver
     {
         if (model.Columns.Count > MaskColumns)
             return AllColumns(model);
-        var changes = 0UL;
-        foreach (var column in model.TypedColumns)
-        {
-            if (!column.IsKey && !column.IsVersion && column.IsChanged(entity))
-                changes |= Bit(column);
-        }
-        return changes;
+        return model.ChangedColumns(entity);
     }
 
     /// <summary>Every non-key, non-version column.</summary>

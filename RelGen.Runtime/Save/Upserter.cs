@@ -97,7 +97,8 @@ internal static class Upserter
                 continue;
             }
             model.ReadKey(list[index], reader, 1);
-            version?.ReadInto(list[index], reader, 2);
+            if (version is not null)
+                model.ReadVersion(list[index], reader, 2);
         }
     }
 
@@ -124,7 +125,8 @@ internal static class Upserter
                 var index = missing[(int)reader.GetInt64(0) - 1];
                 found.Add(index);
                 model.ReadKey(list[index], reader, 1);
-                version?.ReadInto(list[index], reader, 2);
+                if (version is not null)
+                    model.ReadVersion(list[index], reader, 2);
             }
             still.AddRange(missing.Where(i => !found.Contains(i)));
         }

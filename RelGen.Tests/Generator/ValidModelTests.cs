@@ -192,7 +192,7 @@ public class ValidModelTests
             Assert.That(generated, Does.Contain("""new __RG.ModelBuilder<__M, int>("NewsItem", "news_item", this);"""));
             Assert.That(generated, Does.Contain("b.OrderBy(new __RG.OrderingTerm(PubDate, true), new __RG.OrderingTerm(Headline));"));
             Assert.That(generated, Does.Not.Contain("\"Link\""));
-            Assert.That(generated, Does.Contain("""ReporterId = b.Column<int>("ReporterId", "reporter_id", "integer", static e => ref e.__rgReporterId, static e => ref e.__rgoReporterId, defaultSql: "1");"""));
+            Assert.That(generated, Does.Contain("""ReporterId = b.RelationKey<int>("ReporterId", "reporter_id", "integer", static e => ref e.__rgReporterId, defaultSql: "1");"""));
         }
     }
 }

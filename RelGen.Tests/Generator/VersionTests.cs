@@ -21,7 +21,8 @@ public class VersionTests
 
         RunAssert.Clean(run);
         var source = run.GeneratedSources["Draft.g.cs"];
-        Assert.That(source, Does.Contain("Version = b.Version<int>(\"Version\", \"version\", \"integer\", static e => e.Version, static (e, v) => e.Version = v, static e => ref e.__rgoVersion);"));
+        Assert.That(source, Does.Contain("Version = b.Version<int>(\"Version\", \"version\", \"integer\", static e => e.Version, static (e, v) => e.Version = v);"));
+        Assert.That(source, Does.Contain("__v.Visit(Version, __e.Version, ref __e.__rgoVersion);"), "change tracking remembers the loaded version");
         Assert.That(source, Does.Contain("CreateAsync(string? title = null, global::System.Threading.CancellationToken cancellationToken = default)"));
     }
 

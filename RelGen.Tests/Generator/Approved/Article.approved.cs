@@ -59,9 +59,9 @@ partial class Article : global::RelGen.IModel<__M>
         {
             var b = new __RG.ModelBuilder<__M, int>("Article", "article", this);
             Id = b.PrimaryKey("Id", "id", "integer", static e => e.Id, static (e, v) => e.Id = v, identity: true);
-            Headline = b.Column<string>("Headline", "headline", "varchar(100)", static e => e.Headline, static (e, v) => e.Headline = v, static e => ref e.__rgoHeadline, maxLength: 100);
-            PubDate = b.Column<global::System.DateOnly>("PubDate", "pub_date", "date", static e => e.PubDate, static (e, v) => e.PubDate = v, static e => ref e.__rgoPubDate);
-            ReporterId = b.Column<int>("ReporterId", "reporter_id", "integer", static e => ref e.__rgReporterId, static e => ref e.__rgoReporterId);
+            Headline = b.Column<string>("Headline", "headline", "varchar(100)", static e => e.Headline, maxLength: 100);
+            PubDate = b.Column<global::System.DateOnly>("PubDate", "pub_date", "date", static e => e.PubDate);
+            ReporterId = b.RelationKey<int>("ReporterId", "reporter_id", "integer", static e => ref e.__rgReporterId);
             Reporter = b.Relation<global::Reporter, int>("Reporter", ReporterId, static e => ref e.__rgReporter, global::RelGen.OnDelete.Cascade, "ArticleSet", "Article");
             b.OrderBy(new __RG.OrderingTerm(Headline));
             __Descriptor = b.Build();
@@ -81,6 +81,20 @@ partial class Article : global::RelGen.IModel<__M>
             e.__rgoPubDate = e.PubDate;
             e.__rgoReporterId = e.__rgReporterId;
             return e;
+        }
+
+        void __RG.IModelBinding<__M>.Track<V>(__M __e, ref V __v)
+        {
+            __v.Visit(Headline, __e.Headline, ref __e.__rgoHeadline);
+            __v.Visit(PubDate, __e.PubDate, ref __e.__rgoPubDate);
+            __v.Visit(ReporterId, __e.__rgReporterId, ref __e.__rgoReporterId);
+        }
+
+        void __RG.IModelBinding<__M>.CopyColumns(__M s, __M t)
+        {
+            t.Headline = s.Headline;
+            t.PubDate = s.PubDate;
+            t.__rgReporterId = s.__rgReporterId;
         }
 
         ref __RG.LoadContext? __RG.IModelBinding<__M>.Context(__M e) => ref e.__rgContext;

@@ -48,9 +48,9 @@ partial class Reporter : global::RelGen.IModel<__M>
         {
             var b = new __RG.ModelBuilder<__M, int>("Reporter", "reporter", this);
             Id = b.PrimaryKey("Id", "id", "integer", static e => e.Id, static (e, v) => e.Id = v, identity: true);
-            FirstName = b.Column<string>("FirstName", "first_name", "varchar(30)", static e => e.FirstName, static (e, v) => e.FirstName = v, static e => ref e.__rgoFirstName, maxLength: 30);
-            LastName = b.Column<string>("LastName", "last_name", "varchar(30)", static e => e.LastName, static (e, v) => e.LastName = v, static e => ref e.__rgoLastName, maxLength: 30);
-            Email = b.Column<string>("Email", "email", "text", static e => e.Email, static (e, v) => e.Email = v, static e => ref e.__rgoEmail, emailAddress: true);
+            FirstName = b.Column<string>("FirstName", "first_name", "varchar(30)", static e => e.FirstName, maxLength: 30);
+            LastName = b.Column<string>("LastName", "last_name", "varchar(30)", static e => e.LastName, maxLength: 30);
+            Email = b.Column<string>("Email", "email", "text", static e => e.Email, emailAddress: true);
             __Descriptor = b.Build();
         }
 
@@ -68,6 +68,20 @@ partial class Reporter : global::RelGen.IModel<__M>
             e.__rgoLastName = e.LastName;
             e.__rgoEmail = e.Email;
             return e;
+        }
+
+        void __RG.IModelBinding<__M>.Track<V>(__M __e, ref V __v)
+        {
+            __v.Visit(FirstName, __e.FirstName, ref __e.__rgoFirstName);
+            __v.Visit(LastName, __e.LastName, ref __e.__rgoLastName);
+            __v.Visit(Email, __e.Email, ref __e.__rgoEmail);
+        }
+
+        void __RG.IModelBinding<__M>.CopyColumns(__M s, __M t)
+        {
+            t.FirstName = s.FirstName;
+            t.LastName = s.LastName;
+            t.Email = s.Email;
         }
 
         ref __RG.LoadContext? __RG.IModelBinding<__M>.Context(__M e) => ref e.__rgContext;
