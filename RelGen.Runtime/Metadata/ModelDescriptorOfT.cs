@@ -71,6 +71,9 @@ public abstract class ModelDescriptor<T> : ModelDescriptor, IRowReader<T> where 
 
     internal abstract void ReadKey(T entity, DbDataReader reader, int ordinal);
 
+    /// <summary>Gives object <c>i</c> of <paramref name="entities"/> the identity key <paramref name="first"/> + <c>i</c>.</summary>
+    internal abstract void SetSequentialKeys(IReadOnlyList<T> entities, long first);
+
     internal abstract void ResetKey(T entity);
 
     internal abstract string DescribeKey(T entity);

@@ -51,6 +51,21 @@ public sealed class ModelDescriptor<T, TKey> : ModelDescriptor<T>
 
     internal override void ReadKey(T entity, DbDataReader reader, int ordinal) => KeyColumn.Set(entity, reader.GetFieldValue<TKey>(ordinal));
 
+    internal override void SetSequentialKeys(IReadOnlyList<T> entities, long first)
+    {
+        // Identity keys are int or long (the generator refuses others); the casts compile to nothing for those types.
+        for (var i = 0; i < entities.Count; i++)
+        {
+            var key = first + i;
+            if (typeof(TKey) == typeof(int))
+                KeyColumn.Set(entities[i], (TKey)(object)checked((int)key));
+            else if (typeof(TKey) == typeof(long))
+                KeyColumn.Set(entities[i], (TKey)(object)key);
+            else
+                throw new InvalidOperationException($"{Name}.{KeyColumn.Property} is not an int or long identity.");
+        }
+    }
+
     internal override void ResetKey(T entity)
     {
         if (KeyColumn.CanSet)

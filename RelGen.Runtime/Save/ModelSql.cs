@@ -32,6 +32,10 @@ internal sealed class ModelSql
         SelectByKeys = $"SELECT {Join(model.Columns)} FROM {table} WHERE {key.QuotedName} = ANY($1)";
         SelectAllColumns = $"SELECT {Join(model.Columns)} FROM {table}";
         CopyIn = $"COPY {table} ({Join(model.Columns)}) FROM STDIN (FORMAT BINARY)";
+        CopyInWithoutKey = key.IsIdentity && written.Length > 0 ? $"COPY {table} ({Join(written)}) FROM STDIN (FORMAT BINARY)" : "";
+        var sequence = $"pg_get_serial_sequence({Literal(table)}, {Literal(key.Name)})";
+        NextKey = key.IsIdentity ? $"SELECT nextval({sequence})" : "";
+        LastKey = key.IsIdentity ? $"SELECT currval({sequence})" : "";
         ReserveKeys = key.IsIdentity
             // The sequence is looked up once, as a function in FROM: in the select list it would be looked up per row. The
             // series is a select-list function in a subquery, which streams its rows; in FROM it would first be stored
@@ -50,6 +54,15 @@ internal sealed class ModelSql
     public string SelectByKeys { get; }
     public string SelectAllColumns { get; }
     public string CopyIn { get; }
+
+    /// <summary>The COPY of every column but the identity key, which the database assigns (its DEFAULT).</summary>
+    public string CopyInWithoutKey { get; }
+
+    /// <summary>The identity sequence's next value (bigint), drawn by this session.</summary>
+    public string NextKey { get; }
+
+    /// <summary>The identity sequence's value this session drew last (bigint).</summary>
+    public string LastKey { get; }
 
     /// <summary>Takes N values of the identity's sequence, so bulk inserts know their keys without RETURNING.</summary>
     public string ReserveKeys { get; }
