@@ -71,6 +71,14 @@ public sealed class Column<TModel, TValue> : ColumnDescriptor<TModel> where TMod
 
     internal override void SetFrom(TModel entity, System.Data.Common.DbDataReader reader, int ordinal) => Set(entity, reader.GetFieldValue<TValue>(ordinal));
 
+    internal override bool RowHoldsValueOf(TModel entity, System.Data.Common.DbDataReader reader, int ordinal)
+        => !reader.IsDBNull(ordinal) && ValueEquality<TValue>.Equals(reader.GetFieldValue<TValue>(ordinal), StoredValues.ToStored(_get(entity)));
+
+    internal override object? StoredValueOf(TModel entity) => StoredValues.ToStored(_get(entity));
+
+    internal override object? ReadValue(System.Data.Common.DbDataReader reader, int ordinal)
+        => reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<TValue>(ordinal);
+
     internal override string Describe(TModel entity) => _get(entity)?.ToString() ?? "null";
 
     internal override void SetNextVersion(TModel entity)

@@ -29,6 +29,18 @@ public abstract class ColumnDescriptor<TModel> : ColumnDescriptor where TModel :
     /// <summary>Sets the object's value from a row (a key or version the database returned); the caller accepts it.</summary>
     internal abstract void SetFrom(TModel entity, System.Data.Common.DbDataReader reader, int ordinal);
 
+    /// <summary>
+    /// True when the row's value at <paramref name="ordinal"/> equals the value the object stores (<c>StoredValues</c>), compared as
+    /// change tracking compares: an upsert's conflict values read back, telling whose row it is.
+    /// </summary>
+    internal abstract bool RowHoldsValueOf(TModel entity, System.Data.Common.DbDataReader reader, int ordinal);
+
+    /// <summary>The value the object stores, boxed: part of a key that finds an object by its values (arrays compared by content).</summary>
+    internal abstract object? StoredValueOf(TModel entity);
+
+    /// <summary>The row's value at <paramref name="ordinal"/>, boxed, to compare with <see cref="StoredValueOf"/>.</summary>
+    internal abstract object? ReadValue(System.Data.Common.DbDataReader reader, int ordinal);
+
     /// <summary>The object's value as text, for messages.</summary>
     internal abstract string Describe(TModel entity);
 

@@ -1,3 +1,4 @@
+using System.Collections;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
@@ -10,12 +11,19 @@ namespace RelGen.Save;
 /// <summary>
 /// <c>BulkCreateAsync</c> with a conflict rule: one statement for any number of rows. Every column travels as one array
 /// parameter and <c>unnest</c> turns them back into rows (no per-row parameters, so no 32,767-parameter limit and no COPY
-/// staging table: one round trip, one plan). The insert's <c>RETURNING</c> gives the keys of the rows it wrote; rows it
-/// skipped find theirs by their unique values, and each object gets its key by its input position.
+/// staging table: one round trip, one plan). Each object gets its row's key (and version) by the row's identity, never by
+/// the order of <c>RETURNING</c>, which PostgreSQL does not promise: an update on conflict returns every row with its
+/// conflict values, which tell whose row it is (<see cref="ReadRowsAsync"/>); otherwise the statement joins the rows it
+/// wrote, and finds those it skipped, by their conflict values and returns each input position with its key
+/// (<see cref="ReadKeysAsync"/>).
 /// </summary>
 internal static class Upserter
 {
     private static readonly ConcurrentDictionary<(ModelDescriptor Model, string Target, string? Update), string> SqlByShape = new();
+
+    /// <summary>Conflict values compared element by element, a byte array by content (as <c>ValueEquality</c> compares).</summary>
+    private static readonly IEqualityComparer<object> ValuesComparer = EqualityComparer<object>.Create(
+        (a, b) => StructuralComparisons.StructuralEqualityComparer.Equals(a, b), o => StructuralComparisons.StructuralEqualityComparer.GetHashCode(o));
 
     public static async Task UpsertAsync<T>(RelGenDatabase database, List<T> list, ConflictAction action, CancellationToken cancellationToken)
         where T : class, IModel<T>
@@ -42,18 +50,23 @@ internal static class Upserter
         if (list.Count == 0)
             return;
         var written = model.TypedColumns.Where(c => !c.IsIdentity).ToList();
+        var byReturnedValues = update is not null && target.TrueForAll(ReadsBackAsStored);
         var lease = await database.AcquireAsync(DatabaseOperation.BulkCreate, model, cancellationToken).ConfigureAwait(false);
         try
         {
             var missing = new List<int>();
-            await using (var command = database.CreateCommand(lease, Sql(model, written, target, update)))
+            await using (var command = database.CreateCommand(lease, Sql(model, written, target, update, byReturnedValues)))
             {
                 foreach (var column in written)
                     command.Parameters.Add(column.ArrayParameter(list));
                 await using var reader = await lease.ExecutePreparedReaderAsync(command, cancellationToken).ConfigureAwait(false);
-                await ReadKeysAsync(model, list, reader, missing, cancellationToken).ConfigureAwait(false);
+                if (byReturnedValues)
+                    await ReadRowsAsync(model, list, target, reader, missing, cancellationToken).ConfigureAwait(false);
+                else
+                    await ReadKeysAsync(model, list, reader, missing, cancellationToken).ConfigureAwait(false);
             }
-            // A skipped row whose clash was committed by another transaction after this statement's snapshot: read it now.
+            // An object without its row: a skipped row whose clash was committed by another transaction after this statement's
+            // snapshot, or a row a trigger left out or changed. Read by its conflict values now.
             if (missing.Count > 0)
                 await ReadMissingAsync(database, lease, model, list, target, missing, cancellationToken).ConfigureAwait(false);
         }
@@ -82,6 +95,96 @@ internal static class Upserter
             model.AcceptChanges(entity);
         }
     }
+
+    /// <summary>
+    /// The rows of an update on conflict: one per object, as it inserts or updates every row (or fails the statement), each
+    /// with the row's key, its non-key conflict values and its version. They come in input order in practice, but PostgreSQL
+    /// does not promise it: a row goes to the object at its position only when its conflict values are that object's, which
+    /// proves the row is that object's (two objects with equal values would have failed the statement, which changes a row
+    /// once). From the first row that is not, rows go to the object holding their values; an object left without a row is
+    /// read afterwards, like a skipped one.
+    /// </summary>
+    private static async Task ReadRowsAsync<T>(ModelDescriptor<T> model, List<T> list, List<ColumnDescriptor<T>> target, NpgsqlDataReader reader,
+        List<int> missing, CancellationToken cancellationToken)
+        where T : class, IModel<T>
+    {
+        // The columns of RETURNING t.key, t.<each non-key conflict column>[, t.version] (Build).
+        var ordinals = new int[target.Count];
+        var versionOrdinal = 1;
+        for (var i = 0; i < target.Count; i++)
+            ordinals[i] = target[i].IsKey ? 0 : versionOrdinal++;
+        var version = model.TypedVersion;
+        var row = 0;
+        Dictionary<object, int>? byValues = null;
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            int index;
+            if (byValues is null && row < list.Count && RowHoldsValuesOf(list[row], target, ordinals, reader))
+            {
+                index = row;
+            }
+            else
+            {
+                byValues ??= Unplaced(list, target, first: row);
+                if (!byValues.Remove(ValuesKey(target, i => target[i].ReadValue(reader, ordinals[i])), out index))
+                {
+                    row++;
+                    continue;   // Values of no object (a trigger changed them): as the join of the other form, it is ignored.
+                }
+            }
+            model.ReadKey(list[index], reader, 0);
+            version?.ReadInto(list[index], reader, versionOrdinal);
+            row++;
+        }
+        if (byValues is not null)
+            missing.AddRange(byValues.Values);
+        else
+            missing.AddRange(Enumerable.Range(row, Math.Max(0, list.Count - row)));
+    }
+
+    private static bool RowHoldsValuesOf<T>(T entity, List<ColumnDescriptor<T>> target, int[] ordinals, NpgsqlDataReader reader)
+        where T : class
+    {
+        for (var i = 0; i < target.Count; i++)
+        {
+            if (!target[i].RowHoldsValueOf(entity, reader, ordinals[i]))
+                return false;
+        }
+        return true;
+    }
+
+    /// <summary>The objects from <paramref name="first"/> on, by their conflict values (one object per values: a twin is left to be read).</summary>
+    private static Dictionary<object, int> Unplaced<T>(List<T> list, List<ColumnDescriptor<T>> target, int first)
+        where T : class
+    {
+        var byValues = new Dictionary<object, int>(ValuesComparer);
+        for (var index = first; index < list.Count; index++)
+        {
+            var entity = list[index];
+            byValues.TryAdd(ValuesKey(target, i => target[i].StoredValueOf(entity)), index);
+        }
+        return byValues;
+    }
+
+    private static object ValuesKey<T>(List<ColumnDescriptor<T>> target, Func<int, object?> value)
+        where T : class
+    {
+        var values = new object?[target.Count];
+        for (var i = 0; i < values.Length; i++)
+            values[i] = value(i);
+        return values;
+    }
+
+    /// <summary>
+    /// True when a column's value reads back equal to the value sent (<c>StoredValues</c> already truncates times to the
+    /// microsecond and sends instants in UTC; <c>[MaxLength]</c> and text checks refuse what <c>varchar</c> would change), so
+    /// that a returned row's values can tell whose row it is. Not so: <c>numeric</c> (rounded to its scale), <c>interval</c>
+    /// (normalized) and <c>jsonb</c> (reformatted); upserts on those keep the joining form, which compares in the database.
+    /// </summary>
+    private static bool ReadsBackAsStored(ColumnDescriptor column)
+        => column.SqlType is "boolean" or "smallint" or "integer" or "bigint" or "real" or "double precision" or "text" or "date" or "time"
+            or "timestamp with time zone" or "uuid" or "bytea"
+            || column.SqlType.StartsWith("varchar(", StringComparison.Ordinal);
 
     /// <summary>Each result row: the input position, the row's key, and its version when the model has one.</summary>
     private static async Task ReadKeysAsync<T>(ModelDescriptor<T> model, List<T> list, NpgsqlDataReader reader, List<int> missing, CancellationToken cancellationToken)
@@ -136,28 +239,43 @@ internal static class Upserter
     }
 
     /// <summary>
-    /// <c>WITH v AS (SELECT * FROM unnest($1, …) WITH ORDINALITY AS v(c0, …, n)),
-    /// w AS (INSERT INTO table AS t (…) SELECT c0, … FROM v ORDER BY n ON CONFLICT (…) DO NOTHING | DO UPDATE SET … RETURNING key, unique columns[, version])
-    /// SELECT v.n, COALESCE(w.key, e.key)[, …] FROM v LEFT JOIN w ON … [LEFT JOIN table e ON …] ORDER BY v.n</c>,
-    /// built once per model, conflict columns and updated columns.
+    /// The statement, built once per model, conflict columns and updated columns. Both forms insert in input order, so new
+    /// keys ascend with the input: over <c>unnest … WITH ORDINALITY</c> itself <c>ORDER BY v.n</c> is the scan's own order
+    /// and costs no sort; over the CTE of the joined form it sorts 10,000 rows in well under a millisecond.
+    /// <list type="bullet">
+    /// <item>By returned values (an update on conflict whose conflict values read back as sent):
+    /// <c>INSERT INTO table AS t (…) SELECT v.c0, … FROM unnest($1, …) WITH ORDINALITY AS v(c0, …, n) ORDER BY v.n
+    /// ON CONFLICT (…) DO UPDATE SET … RETURNING t.key, t.conflict columns[, t.version]</c>: the statement Hand sends, plus
+    /// the values that tell whose row each is (read by <see cref="ReadRowsAsync"/>).</item>
+    /// <item>Joined (an ignore, or values the database may rewrite): <c>WITH v AS (SELECT * FROM unnest($1, …) WITH ORDINALITY
+    /// AS v(c0, …, n)), w AS (INSERT … SELECT … FROM v ORDER BY v.n ON CONFLICT … RETURNING …) SELECT v.n, key[, version]
+    /// FROM v LEFT JOIN w ON …</c>, where an ignore takes a skipped row's key from the row it clashed with (read by
+    /// <see cref="ReadKeysAsync"/>, which places rows by n: no final sort).</item>
+    /// </list>
     /// </summary>
-    private static string Sql<T>(ModelDescriptor<T> model, List<ColumnDescriptor<T>> written, List<ColumnDescriptor<T>> target, List<ColumnDescriptor<T>>? update)
+    private static string Sql<T>(ModelDescriptor<T> model, List<ColumnDescriptor<T>> written, List<ColumnDescriptor<T>> target, List<ColumnDescriptor<T>>? update,
+        bool byReturnedValues)
         where T : class, IModel<T>
     {
+        // The form follows from the conflict and updated columns, so the key needs no more.
         var key = (model, string.Join(",", target.Select(c => c.Ordinal)), update is null ? null : string.Join(",", update.Select(c => c.Ordinal)));
-        return SqlByShape.GetOrAdd(key, _ => Build(model, written, target, update));
+        return SqlByShape.GetOrAdd(key, _ => Build(model, written, target, update, byReturnedValues));
     }
 
-    private static string Build<T>(ModelDescriptor<T> model, List<ColumnDescriptor<T>> written, List<ColumnDescriptor<T>> target, List<ColumnDescriptor<T>>? update)
+    private static string Build<T>(ModelDescriptor<T> model, List<ColumnDescriptor<T>> written, List<ColumnDescriptor<T>> target, List<ColumnDescriptor<T>>? update,
+        bool byReturnedValues)
         where T : class, IModel<T>
     {
         string Value(ColumnDescriptor column) => "v.c" + written.IndexOf((ColumnDescriptor<T>)column).ToString(CultureInfo.InvariantCulture);
         var keyName = model.Key.QuotedName;
         var version = model.Version;
-        var sql = new StringBuilder("WITH v AS (SELECT * FROM unnest(").Append(Placeholders(1, written.Count)).Append(") WITH ORDINALITY AS v(")
-            .Append(Aliases(written.Count)).Append(", n)), w AS (INSERT INTO ").Append(model.QuotedTable).Append(" AS t (")
-            .Append(string.Join(", ", written.Select(c => c.QuotedName))).Append(") SELECT ").Append(string.Join(", ", written.Select(Value)))
-            .Append(" FROM v ORDER BY v.n ON CONFLICT (").Append(string.Join(", ", target.Select(c => c.QuotedName))).Append(')');
+        var rows = new StringBuilder("unnest(").Append(Placeholders(1, written.Count)).Append(") WITH ORDINALITY AS v(").Append(Aliases(written.Count)).Append(", n)");
+        var sql = new StringBuilder();
+        if (!byReturnedValues)
+            sql.Append("WITH v AS (SELECT * FROM ").Append(rows).Append("), w AS (");
+        sql.Append("INSERT INTO ").Append(model.QuotedTable).Append(" AS t (").Append(string.Join(", ", written.Select(c => c.QuotedName)))
+            .Append(") SELECT ").Append(string.Join(", ", written.Select(Value))).Append(" FROM ").Append(byReturnedValues ? rows : "v")
+            .Append(" ORDER BY v.n ON CONFLICT (").Append(string.Join(", ", target.Select(c => c.QuotedName))).Append(')');
         if (update is null)
         {
             sql.Append(" DO NOTHING");
@@ -176,10 +294,11 @@ internal static class Upserter
         }
         if (version is not null)
             sql.Append(", t.").Append(version.QuotedName);
+        if (byReturnedValues)
+            return sql.ToString();
         sql.Append(") SELECT v.n, ");
         if (update is null)
         {
-            // Skipped rows clashed with a row that existed before the statement (its snapshot sees it) or with one it inserted.
             sql.Append("COALESCE(w.").Append(keyName).Append(", e.").Append(keyName).Append(')');
             if (version is not null)
                 sql.Append(", COALESCE(w.").Append(version.QuotedName).Append(", e.").Append(version.QuotedName).Append(')');
@@ -192,8 +311,17 @@ internal static class Upserter
         }
         sql.Append(" FROM v LEFT JOIN w ON ").Append(Matches("w", target, Value));
         if (update is null)
-            sql.Append(" LEFT JOIN ").Append(model.QuotedTable).Append(" e ON ").Append(Matches("e", target, Value));
-        return sql.Append(" ORDER BY v.n").ToString();
+        {
+            // A skipped row clashed with a row that existed before the statement (its snapshot sees it) or with one it inserted.
+            // The existing row is looked up only for skipped rows: the condition on w inside the subquery is a one-time filter
+            // per row, and OFFSET 0 keeps the planner from pulling it up into a join filter evaluated after every lookup.
+            sql.Append(" LEFT JOIN LATERAL (SELECT e.").Append(keyName);
+            if (version is not null)
+                sql.Append(", e.").Append(version.QuotedName);
+            sql.Append(" FROM ").Append(model.QuotedTable).Append(" e WHERE ").Append(Matches("e", target, Value))
+                .Append(" AND w.").Append(keyName).Append(" IS NULL OFFSET 0) e ON true");
+        }
+        return sql.ToString();
     }
 
     private static string Matches(string alias, IEnumerable<ColumnDescriptor> target, Func<ColumnDescriptor, string> value)

@@ -17,7 +17,9 @@ namespace RelGen.Benchmarks.Scenarios;
 /// views, the other half is inserted. Hand sends one <c>INSERT … SELECT FROM unnest(arrays) ON CONFLICT (headline) DO UPDATE …
 /// RETURNING id</c> and sets every key; Dapper and Dapper.AOT execute the same upsert once per row in a transaction; EF Core
 /// (which has no upsert) reads the existing rows, updates them and adds the rest in one SaveChanges; linq2db sends one MERGE.
-/// RelGen sends one statement too (its conflict option). The table is reset before every invocation.
+/// RelGen sends one statement too (its conflict option): Hand's, over <c>unnest … WITH ORDINALITY … ORDER BY n</c>, returning
+/// the headline beside the key, so that each key goes to the article whose headline it came back with rather than by
+/// position (PostgreSQL does not promise RETURNING's order). The table is reset before every invocation.
 /// </summary>
 [InvocationCount(1, 1), WarmupCount(3), IterationCount(8)]
 public class UpsertBulk10k : ScenarioBase
