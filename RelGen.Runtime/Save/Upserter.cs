@@ -133,7 +133,8 @@ internal static class Upserter
                 }
             }
             model.ReadKey(list[index], reader, 0);
-            version?.ReadInto(list[index], reader, versionOrdinal);
+            if (version is not null)
+                model.ReadVersion(list[index], reader, versionOrdinal);
             row++;
         }
         if (byValues is not null)
