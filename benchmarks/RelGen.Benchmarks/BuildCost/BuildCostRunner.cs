@@ -5,12 +5,15 @@ using System.Text.RegularExpressions;
 namespace RelGen.Benchmarks.BuildCost;
 
 /// <summary>
-/// Issue 12's build-cost comparison: the synthetic model set built as RelGen models (with the repository's generator, by
-/// project reference, so it measures whatever generator is checked out) and as the same plain classes. For each it reports
-/// the generated source (bytes per model, from <c>EmitCompilerGeneratedFiles</c>) and the full build time (median of several
-/// runs of a clean build of that project alone, the two projects alternating, their references built beforehand; the compiler runs without the shared
-/// compiler server, so no run is warmer than another and nothing is left running), with the compiler's own share (the Csc task).
-/// Usage: <c>dotnet run -c Release --project benchmarks/RelGen.Benchmarks -- build-cost [--models 500] [--runs 5] [--seed 17] [--keep]</c> (<c>--keep</c> leaves the two projects and their generated files in place).
+/// Issue 12's build-cost comparison: the synthetic model set built three ways: as RelGen models (with the repository's
+/// generator, by project reference, so it measures whatever generator is checked out), as the same plain classes, and as the
+/// contract floor (the RelGen models' own source plus the smallest per-model code any implementation of API.md must emit,
+/// written by <see cref="ContractFloor"/> and compiled without the generator: a lower bound for any generator). For each
+/// it reports the source added to the models (RelGen's generated files, from <c>EmitCompilerGeneratedFiles</c>; the floor's
+/// per-model files) and the full build time (median of several runs of a clean build of that project alone, the three
+/// projects alternating, their references built beforehand; the compiler runs without the shared compiler server, so no
+/// run is warmer than another and nothing is left running), with the compiler's own share (the Csc task).
+/// Usage: <c>dotnet run -c Release --project benchmarks/RelGen.Benchmarks -- build-cost [--models 500] [--runs 5] [--seed 17] [--keep]</c> (<c>--keep</c> leaves the three projects and their generated files in place).
 /// </summary>
 public static partial class BuildCostRunner
 {
@@ -27,21 +30,28 @@ public static partial class BuildCostRunner
             var set = new SyntheticModels(models, seed);
             var relGenProject = WriteProject(Path.Combine(work, "WithRelGen"), set, relGen: true, repository);
             var plainProject = WriteProject(Path.Combine(work, "Plain"), set, relGen: false, repository);
+            // The RelGen models' own source, without the generator, plus the floor's per-model files and its shared stubs.
+            var floorProject = WriteProject(Path.Combine(work, "ContractFloor"), set, relGen: true, repository, generator: false);
+            var floorAdditions = ContractFloor.Write(Path.GetDirectoryName(floorProject)!, set);
             Console.WriteLine($"// {models} synthetic models (seed {seed}) in {work}; building the runtime and generator once...");
             await DotnetAsync(repository, "build", Path.Combine(repository, "RelGen.Runtime", "RelGen.Runtime.csproj"), "-c", "Release", "-f", "net10.0", "-nodeReuse:false", "-p:UseSharedCompilation=false");
             await DotnetAsync(repository, "restore", relGenProject);
             await DotnetAsync(repository, "restore", plainProject);
+            await DotnetAsync(repository, "restore", floorProject);
 
             // Alternating, so that a change in the machine's load hits both alike; one build of each first, not counted: it lays
             // down the obj/ folder and warms the disk cache for both projects alike.
             var withRelGen = new Measurement("RelGen models", [], []);
             var plain = new Measurement("plain classes", [], []);
+            var floor = new Measurement("contract floor (API.md surface, no RelGen)", [], []);
             for (var run = -1; run < runs; run++)
             {
                 await BuildAsync(withRelGen, relGenProject, run, repository);
                 await BuildAsync(plain, plainProject, run, repository);
+                await BuildAsync(floor, floorProject, run, repository);
             }
             var generated = GeneratedSource.Measure(Path.Combine(Path.GetDirectoryName(relGenProject)!, "obj", "generated"), set.Count);
+            var floorSource = GeneratedSource.Measure(floorAdditions, set.Count);
 
             Console.WriteLine();
             Console.WriteLine($"Build cost of {models} synthetic models (5–10 columns, 1–3 relations each, seed {seed}); median of {runs} clean builds, Release, no compiler server.");
@@ -49,10 +59,14 @@ public static partial class BuildCostRunner
             Console.WriteLine("| Project | Full build (median) | Csc task (median) | Runs (s) | Generated source |");
             Console.WriteLine("| --- | ---: | ---: | --- | --- |");
             Console.WriteLine(Row(plain, "none"));
+            Console.WriteLine(Row(floor, "per-model additions: " + floorSource));
             Console.WriteLine(Row(withRelGen, generated.ToString()));
             Console.WriteLine();
             Console.WriteLine($"RelGen / plain: full build {withRelGen.MedianSeconds / plain.MedianSeconds:0.00}×, compiler {withRelGen.MedianCscSeconds / plain.MedianCscSeconds:0.00}×; "
                 + $"generated source {generated.BytesPerModel / 1024.0:0.0} KB per model on average, largest file {generated.LargestFileBytes / 1024.0:0.0} KB ({generated.LargestFile}).");
+            Console.WriteLine($"Floor / plain: full build {floor.MedianSeconds / plain.MedianSeconds:0.00}×, compiler {floor.MedianCscSeconds / plain.MedianCscSeconds:0.00}×; "
+                + $"RelGen / floor: full build {withRelGen.MedianSeconds / floor.MedianSeconds:0.00}×, compiler {withRelGen.MedianCscSeconds / floor.MedianCscSeconds:0.00}×; "
+                + $"the floor adds {floorSource.BytesPerModel / 1024.0:0.0} KB per model (RelGen {generated.BytesPerModel / 1024.0:0.0} KB).");
             return 0;
         }
         finally
@@ -98,10 +112,14 @@ public static partial class BuildCostRunner
     [GeneratedRegex(@"^\s*(\d+) ms\s+Csc\s", RegexOptions.Multiline)]
     private static partial Regex CscTime();
 
-    private static string WriteProject(string folder, SyntheticModels set, bool relGen, string repository)
+    /// <summary>
+    /// Writes a project of the models: RelGen's source (<paramref name="relGen"/>, with the runtime and generator referenced
+    /// unless <paramref name="generator"/> is false) or the plain classes.
+    /// </summary>
+    private static string WriteProject(string folder, SyntheticModels set, bool relGen, string repository, bool generator = true)
     {
         set.Write(Path.Combine(folder, "Models"), relGen);
-        var references = relGen
+        var references = relGen && generator
             ? $"""
                 <ItemGroup>
                   <ProjectReference Include="{Path.Combine(repository, "RelGen.Runtime", "RelGen.Runtime.csproj")}" />
@@ -109,7 +127,7 @@ public static partial class BuildCostRunner
                 </ItemGroup>
               """
             : "";
-        var project = Path.Combine(folder, relGen ? "WithRelGen.csproj" : "Plain.csproj");
+        var project = Path.Combine(folder, Path.GetFileName(folder) + ".csproj");
         File.WriteAllText(project, $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>

@@ -7,22 +7,24 @@ namespace RelGen.Benchmarks.BuildCost;
 /// A deterministic synthetic model set (issue 12's yardstick): each model has 5–10 mapped columns of mixed types and 1–3
 /// relations to distinct earlier models (the first model points at itself). Written twice: as RelGen models (partial,
 /// <c>[Model]</c>, <c>[ForeignKey]</c>), and as the same plain classes without RelGen, with the key property RelGen would add.
+/// The contract floor compiles the RelGen text without the generator, beside <see cref="ContractFloor"/>'s per-model files.
 /// </summary>
 public sealed class SyntheticModels(int count, int seed)
 {
     private static readonly string[] ColumnTypes =
         ["int", "long", "string", "bool", "DateOnly", "decimal", "double", "DateTime", "Guid", "string?", "int?", "DateTimeOffset", "short", "TimeOnly"];
 
-    private readonly List<ModelShape> _models = Build(count, seed);
-
-    private sealed record ModelShape(string Name, List<(string Type, string Name)> Columns, List<(string Target, string Name)> Relations);
+    private readonly List<SyntheticModel> _models = Build(count, seed);
 
     public int Count => _models.Count;
 
-    private static List<ModelShape> Build(int count, int seed)
+    /// <summary>The models in order (a model's relations point at earlier ones, or the first at itself).</summary>
+    public IReadOnlyList<SyntheticModel> Models => _models;
+
+    private static List<SyntheticModel> Build(int count, int seed)
     {
         var random = new Random(seed);
-        var models = new List<ModelShape>(count);
+        var models = new List<SyntheticModel>(count);
         for (var i = 0; i < count; i++)
         {
             var columns = new List<(string, string)>();
@@ -37,7 +39,7 @@ public sealed class SyntheticModels(int count, int seed)
             var r = 0;
             foreach (var target in targets.Order())
                 relations.Add(("Model" + target.ToString(CultureInfo.InvariantCulture), "Link" + (r++).ToString(CultureInfo.InvariantCulture)));
-            models.Add(new ModelShape("Model" + i.ToString(CultureInfo.InvariantCulture), columns, relations));
+            models.Add(new SyntheticModel("Model" + i.ToString(CultureInfo.InvariantCulture), columns, relations));
         }
         return models;
     }
@@ -50,7 +52,7 @@ public sealed class SyntheticModels(int count, int seed)
             File.WriteAllText(Path.Combine(folder, model.Name + ".cs"), relGen ? RelGenSource(model) : PlainSource(model));
     }
 
-    private static string RelGenSource(ModelShape model)
+    private static string RelGenSource(SyntheticModel model)
     {
         var s = new StringBuilder();
         s.AppendLine("using System;").AppendLine("using System.ComponentModel.DataAnnotations;").AppendLine("using RelGen;").AppendLine();
@@ -64,7 +66,7 @@ public sealed class SyntheticModels(int count, int seed)
         return s.AppendLine("}").ToString();
     }
 
-    private static string PlainSource(ModelShape model)
+    private static string PlainSource(SyntheticModel model)
     {
         var s = new StringBuilder();
         s.AppendLine("using System;").AppendLine("using System.ComponentModel.DataAnnotations;").AppendLine();
@@ -81,5 +83,8 @@ public sealed class SyntheticModels(int count, int seed)
         return s.AppendLine("}").ToString();
     }
 
-    private static string Initializer(string type) => type == "string" ? " { get; set; } = \"\";" : " { get; set; }";
+    /// <summary>True for the columns declared with an initial value (<c>= ""</c>: the non-nullable strings).</summary>
+    public static bool HasInitializer(string type) => type == "string";
+
+    private static string Initializer(string type) => HasInitializer(type) ? " { get; set; } = \"\";" : " { get; set; }";
 }
