@@ -50,6 +50,8 @@ public sealed class Column<TModel, TValue> : ColumnDescriptor<TModel> where TMod
         parameters.Add(parameter);
     }
 
+    internal override bool FitsInAnArrayParameter => !typeof(TValue).IsArray || typeof(TValue) == typeof(byte[]);
+
     internal override NpgsqlParameter ArrayParameter(IReadOnlyList<TModel> entities)
     {
         var values = new TValue[entities.Count];

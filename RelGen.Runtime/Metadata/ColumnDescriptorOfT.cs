@@ -17,6 +17,12 @@ public abstract class ColumnDescriptor<TModel> : ColumnDescriptor where TModel :
 
     internal abstract ValueTask WriteAsync(TModel entity, NpgsqlBinaryImporter importer, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// False for an array column (<c>int[]</c>, <c>text[]</c>): a PostgreSQL array is rectangular, so one array parameter
+    /// cannot hold a row's array per element, and <see cref="ArrayParameter"/> cannot carry the column.
+    /// </summary>
+    internal abstract bool FitsInAnArrayParameter { get; }
+
     /// <summary>Every object's value as one array parameter, in list order (set-based writes: <c>unnest($1, $2, …)</c>).</summary>
     internal abstract NpgsqlParameter ArrayParameter(IReadOnlyList<TModel> entities);
 

@@ -24,6 +24,7 @@ internal static class BulkUpdater
         where T : class, IModel<T>
     {
         var model = T.RelGenModel;
+        SetBasedColumns.Check(model, columns, "BulkUpdateAsync");
         var list = entities as IReadOnlyList<T> ?? entities.ToList();
         foreach (var entity in list)
         {

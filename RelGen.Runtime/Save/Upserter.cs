@@ -33,6 +33,7 @@ internal static class Upserter
         var update = action.UpdateFields is null ? null : Columns(model, action.UpdateFields, "Update", allowKey: false);
         if (target.Exists(c => c.IsIdentity))
             throw new ArgumentException($"Conflict.On cannot name {model.Key}: the database assigns it to new rows, so they never clash on it.", nameof(action));
+        SetBasedColumns.Check(model, model.TypedColumns.Where(c => !c.IsIdentity), "BulkCreateAsync with a conflict rule");
         foreach (var entity in list)
         {
             ArgumentNullException.ThrowIfNull(entity, nameof(list));
@@ -326,10 +327,17 @@ internal static class Upserter
     }
 
     private static string Matches(string alias, IEnumerable<ColumnDescriptor> target, Func<ColumnDescriptor, string> value)
-        => string.Join(" AND ", target.Select(c => alias + "." + c.QuotedName + " = " + value(c)));
+        => string.Join(" AND ", target.Select(c => alias + "." + c.QuotedName + " = " + AsStored(c, value(c))));
 
     private static string MatchesByPosition<T>(string alias, List<ColumnDescriptor<T>> target, Func<int, string> value) where T : class
-        => string.Join(" AND ", target.Select((c, i) => alias + "." + c.QuotedName + " = " + value(i)));
+        => string.Join(" AND ", target.Select((c, i) => alias + "." + c.QuotedName + " = " + AsStored(c, value(i))));
+
+    /// <summary>
+    /// An input value as its row stores it: a value the column changes when storing (a <c>numeric(p,s)</c> rounded to its
+    /// scale) is compared after the same cast, or its row would not be found. The type is the generator's column type.
+    /// </summary>
+    private static string AsStored(ColumnDescriptor column, string value)
+        => ReadsBackAsStored(column) ? value : "CAST(" + value + " AS " + column.SqlType + ")";
 
     private static string Placeholders(int first, int count)
         => string.Join(", ", Enumerable.Range(first, count).Select(i => "$" + i.ToString(CultureInfo.InvariantCulture)));

@@ -1,6 +1,7 @@
 using Npgsql;
 using RelGen.Query;
 using RelGen.Tests.Models;
+using RelGen.Tests.Models.Reads;
 using RelGen.Tests.Support;
 
 namespace RelGen.Tests.Writes;
@@ -257,6 +258,38 @@ public sealed class UpsertTests : SchemaTest
         {
             await ExecuteAsync("DROP INDEX IF EXISTS upsert_story_price");
         }
+    }
+
+    [TestCase(false)]
+    [TestCase(true)]
+    public async Task AClashOnANumericColumnFindsItsRowWhenTheValueIsRoundedToTheScale(bool update)
+    {
+        // price is numeric(10,2): 2.499 is stored as 2.50, so it clashes with the row holding 2.50 and must find that row.
+        await PriceTier.Objects(Db).DeleteAsync();
+        var old = new PriceTier { Name = "old", Price = 2.50m };
+        await Db.SaveAsync(old);
+        var tiers = new[] { new PriceTier { Name = "new", Price = 2.499m }, new PriceTier { Name = "other", Price = 7m } };
+        if (update)
+            await PriceTier.Objects(Db).BulkCreateAsync(tiers, t => Conflict.On(t.Price).Update(t.Name));
+        else
+            await PriceTier.Objects(Db).BulkCreateAsync(tiers, t => Conflict.On(t.Price).Ignore());
+        Assert.That(tiers[0].Id, Is.EqualTo(old.Id), "the clash holds the existing row's key");
+        var rows = await PriceTier.Objects(Db).ToListAsync();
+        Assert.That(rows.Select(t => (t.Id, t.Name, t.Price)), Is.EquivalentTo(new[] { (old.Id, update ? "new" : "old", 2.50m), (tiers[1].Id, "other", 7m) }));
+    }
+
+    [Test]
+    public async Task AnArrayColumnIsRefusedBySetBasedWritesBeforeAnythingIsSent()
+    {
+        // A PostgreSQL array is rectangular: one array parameter cannot carry a row's int[] per element.
+        var gadgets = new[] { new Gadget { Name = "a", Sizes = [1, 2] }, new Gadget { Name = "b", Sizes = [3] } };
+        Sql.Clear();
+        var upsert = Assert.ThrowsAsync<NotSupportedException>(() => Gadget.Objects(Db).BulkCreateAsync(gadgets, g => Conflict.On(g.Name).Ignore()));
+        Assert.That(upsert!.Message, Does.Contain("Gadget.Sizes"));
+        var update = Assert.ThrowsAsync<NotSupportedException>(() => Gadget.Objects(Db).BulkUpdateAsync(gadgets, g => [g.Sizes]));
+        Assert.That(update!.Message, Does.Contain("Gadget.Sizes"));
+        Assert.That(Sql.Count, Is.Zero);
+        Assert.That(await Gadget.Objects(Db).CountAsync(), Is.Zero);
     }
 
     [Test]
