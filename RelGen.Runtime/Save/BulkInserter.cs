@@ -57,6 +57,14 @@ internal static class BulkInserter
         }
         catch (Exception e) when (lease.Translate(e, cancellationToken) is { } error)
         {
+            // Identity keys reserved before a COPY that wrote nothing are taken back, so that no object claims a row that does
+            // not exist; when the outcome is unknown (the connection was lost before the commit was confirmed) they stay, to
+            // look the rows up by.
+            if (model.Key.IsIdentity && error is not TransactionOutcomeUnknownException)
+            {
+                foreach (var entity in list)
+                    model.ResetKey(entity);
+            }
             throw error;
         }
         finally

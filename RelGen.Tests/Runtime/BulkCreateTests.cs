@@ -38,6 +38,18 @@ public sealed class BulkCreateTests : SchemaTest
         Assert.That(stored.ToDictionary(a => a.Id, a => a.Headline), Is.EquivalentTo(articles.ToDictionary(a => a.Id, a => a.Headline)));
     }
 
+    [TestCase(500)]
+    [TestCase(5000)]
+    public async Task AForeignKeyViolationInTheCopyWritesNothingAndLeavesNoKeys(int count)
+    {
+        var articles = Articles(count, "Orphan" + count);
+        articles[count / 2].ReporterId = int.MaxValue;   // no such reporter: the COPY fails at the row's foreign key
+        var error = Assert.ThrowsAsync<IntegrityException>(() => Db.BulkCreateAsync(articles));
+        Assert.That(error!.SqlState, Is.EqualTo("23503"));
+        Assert.That(articles.All(a => a.Id == 0), Is.True, "keys are given only to objects whose rows were written");
+        Assert.That(await Article.Objects(Db).Filter(a => a.Headline.StartsWith("Orphan" + count)).ExistsAsync(), Is.False);
+    }
+
     [Test]
     public async Task AnInvalidObjectStopsTheWholeBatchBeforeAnythingIsSent()
     {
