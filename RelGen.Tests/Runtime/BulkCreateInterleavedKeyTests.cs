@@ -40,11 +40,8 @@ public sealed class BulkCreateInterleavedKeyTests : SchemaTest
     [TestCase(true)]
     public async Task AnotherSessionInsertingDuringTheCopyLeavesEveryObjectWithItsOwnRowsKey(bool inTransaction)
     {
-        var articles = Enumerable.Range(0, Count)
-            .Select(i => new Article { Headline = $"{Prefix}{i:D5}", PubDate = new DateOnly(2020, 1, 1), Reporter = _reporter }).ToList();
-        await using var other = new NpgsqlConnection(ConnectionString);
-        await other.OpenAsync();
-        await ExecuteAsync(other, $"SELECT pg_advisory_lock({LockKey})");
+        var articles = Articles(Count, Prefix);
+        await using var other = await HoldTheLockAsync();
         Sql.Clear();
 
         RelGenTransaction? transaction = inTransaction ? await Db.BeginTransactionAsync() : null;
@@ -81,8 +78,7 @@ public sealed class BulkCreateInterleavedKeyTests : SchemaTest
     [Test]
     public async Task WithNoOtherSessionTheKeysAreTheSequencesValuesInRowOrder()
     {
-        var articles = Enumerable.Range(0, Count)
-            .Select(i => new Article { Headline = $"Alone {i:D5}", PubDate = new DateOnly(2020, 1, 1), Reporter = _reporter }).ToList();
+        var articles = Articles(Count, "Alone ");
         Sql.Clear();
         await Db.BulkCreateAsync(articles);
         Assert.That(Sql.Commands.Count(c => c.StartsWith("COPY", StringComparison.Ordinal)), Is.EqualTo(1));
@@ -95,11 +91,8 @@ public sealed class BulkCreateInterleavedKeyTests : SchemaTest
     [TestCase(500)]   // below the threshold: keys reserved before the COPY, and taken back when it fails
     public async Task ABackendKilledDuringTheCopyLeavesNoRowsAndGivesNoKeys(int count)
     {
-        var articles = Enumerable.Range(0, count)
-            .Select(i => new Article { Headline = $"{Prefix}{i:D5}", PubDate = new DateOnly(2020, 1, 1), Reporter = _reporter }).ToList();
-        await using var other = new NpgsqlConnection(ConnectionString);
-        await other.OpenAsync();
-        await ExecuteAsync(other, $"SELECT pg_advisory_lock({LockKey})");
+        var articles = Articles(count, Prefix);
+        await using var other = await HoldTheLockAsync();
         var insert = Db.BulkCreateAsync(articles);
         await WaitUntilTheCopyWaitsAsync(other);
         await using (var find = new NpgsqlCommand($"SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND objid = {LockKey}", other))
@@ -131,6 +124,18 @@ public sealed class BulkCreateInterleavedKeyTests : SchemaTest
         Assert.That(await Article.Objects(Db).Filter(a => a.Headline.StartsWith(Prefix)).CountAsync(), Is.Zero, "nothing was written");
         await Db.BulkCreateAsync(articles);
         Assert.That(await Article.Objects(Db).Filter(a => a.Headline.StartsWith(Prefix)).CountAsync(), Is.EqualTo(count), "the database handle carries on");
+    }
+
+    private List<Article> Articles(int count, string prefix)
+        => Enumerable.Range(0, count).Select(i => new Article { Headline = $"{prefix}{i:D5}", PubDate = new DateOnly(2020, 1, 1), Reporter = _reporter }).ToList();
+
+    /// <summary>Another session, holding the advisory lock the trigger waits for.</summary>
+    private async Task<NpgsqlConnection> HoldTheLockAsync()
+    {
+        var other = new NpgsqlConnection(ConnectionString);
+        await other.OpenAsync();
+        await ExecuteAsync(other, $"SELECT pg_advisory_lock({LockKey})");
+        return other;
     }
 
     /// <summary>Waits until a session waits for the test's advisory lock: the COPY has reached row 250.</summary>
