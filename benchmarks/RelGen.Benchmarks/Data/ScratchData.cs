@@ -40,7 +40,7 @@ public static class ScratchData
         await connection.ExecuteAsync(
             "INSERT INTO article (headline, pub_date, reporter_id) SELECT 'Background ' || r.id || '-' || i, DATE '2020-01-01' + i, r.id "
             + "FROM reporter r CROSS JOIN generate_series(0, 9) i ORDER BY r.id, i");
-        await connection.ExecuteAsync("VACUUM ANALYZE reporter, article");
+        Vacuum.Run(connection, "reporter, article", analyze: true);
     }
 
     /// <summary>Throws unless only the background rows are there.</summary>

@@ -50,6 +50,6 @@ public static class SizedData
             + "SELECT CASE WHEN r.first_name = @target THEN @prefix ELSE 'O' END || ' ' || lpad(r.id::text, 7, '0') || '-' || i, DATE '2020-01-01' + i, r.id "
             + "FROM reporter r CROSS JOIN generate_series(0, @perReporter - 1) i ORDER BY r.id, i",
             new { target = TargetName, prefix = TargetPrefix, perReporter = ArticlesPerReporter });
-        await connection.ExecuteAsync("VACUUM ANALYZE reporter, article");
+        Vacuum.Run(connection, "reporter, article", analyze: true);
     }
 }

@@ -43,6 +43,6 @@ public static class UpsertData
         connection.Execute(
             "INSERT INTO article (headline, pub_date, views, reporter_id) SELECT @prefix || lpad(g::text, 5, '0'), @pubDate, 0, @reporter FROM generate_series(0, @n - 1) g",
             new { prefix = Prefix, pubDate = OldPubDate, reporter = ReporterId, n = Existing });
-        connection.Execute("VACUUM article");
+        Vacuum.Run(connection, "article");
     }
 }

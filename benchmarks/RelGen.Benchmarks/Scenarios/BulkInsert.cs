@@ -43,7 +43,7 @@ public class BulkInsert : SizedScenario
     public void RemoveInserted()
     {
         Execute($"DELETE FROM article WHERE headline LIKE '{Prefix}%'");
-        Execute("VACUUM article");
+        VacuumTables("article");
     }
 
     protected override void CleanupScenario() => RemoveInserted();

@@ -40,11 +40,11 @@ public abstract class DeleteScenario : SizedScenario
     public void CreateVictims()
     {
         RemoveLeftoverVictims();
-        Execute("VACUUM article, reporter");
+        VacuumTables("article, reporter");
         _victims.Clear();
         for (var s = 0; s < SetsPerIteration; s++)
             _victims.Enqueue(InsertVictims("Victim" + s));
-        Execute("VACUUM ANALYZE article, reporter");
+        VacuumTables("article, reporter", analyze: true);
         // Write the new rows out now, so the background writers stay quiet while the deletes are timed.
         Execute("CHECKPOINT");
     }

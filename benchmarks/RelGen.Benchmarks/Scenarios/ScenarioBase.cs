@@ -94,6 +94,13 @@ public abstract class ScenarioBase
         connection.Execute(sql, parameters, commandTimeout: 0, commandType: System.Data.CommandType.Text);   // Dapper takes a one-word text (CHECKPOINT) for a procedure
     }
 
+    /// <summary>Vacuums <paramref name="tables"/> outside the measured code until every page is all-visible (<see cref="Vacuum"/>).</summary>
+    protected void VacuumTables(string tables, bool analyze = false)
+    {
+        using var connection = DataSource.OpenConnection();
+        Vacuum.Run(connection, tables, analyze);
+    }
+
     /// <summary>Runs a scalar query outside the measured code.</summary>
     protected T Scalar<T>(string sql, object? parameters = null)
     {

@@ -32,12 +32,12 @@ public class UpdateByFilter : ScenarioBase
     }
 
     [IterationCleanup]
-    public void Vacuum() => Execute("VACUUM article");
+    public void Vacuum() => VacuumTables("article");
 
     protected override void CleanupScenario()
     {
         Execute("UPDATE article SET views = 0 WHERE views <> 0");
-        Execute("VACUUM article");
+        VacuumTables("article");
     }
 
     protected override async Task CheckVariantsAsync()
